@@ -1,0 +1,20 @@
+import type { NamedResource, Session, SessionLogLine, SessionPage } from './sessions/session';
+import type { PageRequest, SessionFilter } from './sessions/session-query';
+
+/** Where sessions come from: the Veeam API client implements it; so could a cache or a test double. */
+export interface SessionsSource {
+  listSessions(filter: SessionFilter, page: PageRequest): Promise<SessionPage>;
+  getSession(id: string): Promise<Session>;
+  getSessionLog(id: string): Promise<SessionLogLine[]>;
+  /** Policies whose name may match; the caller picks the exact one. */
+  findPolicies(name: string): Promise<NamedResource[]>;
+  /** VMs whose name may match; the caller picks the exact one. */
+  findVms(name: string): Promise<NamedResource[]>;
+}
+
+export interface Logger {
+  debug(message: string, fields?: Record<string, unknown>): void;
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}

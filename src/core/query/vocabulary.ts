@@ -1,0 +1,221 @@
+import { type ApiVersionProfile, apiVersionProfile, type JobStatus } from '../sessions/api-version';
+
+/**
+ * The bot's own words and the API values they stand for. The parser and the help text both read these
+ * tables, so help can never promise a word the parser does not know.
+ */
+
+export type StatusWord = { words: string[]; statuses: JobStatus[]; help: string };
+
+export const STATUS_WORDS: StatusWord[] = [
+  {
+    words: [
+      'failed',
+      'fail',
+      'fails',
+      'failing',
+      'failure',
+      'failures',
+      'error',
+      'errors',
+      'errored',
+      'broken',
+    ],
+    statuses: ['Error', 'RunningWithError'],
+    help: 'failed',
+  },
+  {
+    words: ['warning', 'warnings', 'warn', 'warned'],
+    statuses: ['Warning', 'RunningWithWarning'],
+    help: 'warning',
+  },
+  {
+    words: ['problems', 'problem', 'unsuccessful', 'problematic'],
+    statuses: ['Error', 'RunningWithError', 'Warning', 'RunningWithWarning'],
+    help: 'problems',
+  },
+  {
+    words: [
+      'success',
+      'successes',
+      'succeeded',
+      'successful',
+      'successfully',
+      'ok',
+      'okay',
+      'succeed',
+      'passed',
+    ],
+    statuses: ['Success'],
+    help: 'succeeded',
+  },
+  {
+    words: ['running', 'active', 'ongoing', 'in-progress', 'in progress', 'still running'],
+    statuses: ['Running', 'RunningWithWarning', 'RunningWithError', 'Canceling'],
+    help: 'running',
+  },
+  { words: ['pending', 'queued', 'waiting'], statuses: ['Pending'], help: 'pending' },
+  {
+    words: ['canceled', 'cancelled', 'cancel', 'aborted', 'stopped'],
+    statuses: ['Canceled'],
+    help: 'canceled',
+  },
+  {
+    words: ['never executed', 'never ran', 'never-executed'],
+    statuses: ['NeverExecuted'],
+    help: 'never executed',
+  },
+];
+
+export type TypeWord = { words: string[]; help: string; select: (type: string) => boolean };
+
+export const TYPE_WORDS: TypeWord[] = [
+  {
+    words: ['snapshot', 'snapshots'],
+    help: 'snapshots',
+    // Taking a snapshot, not deleting or expiring one.
+    select: (t) => /^(Policy|Manual|FileSharePolicy|FileShareManual)Snapshot$/.test(t),
+  },
+  {
+    words: ['restore', 'restores', 'restored', 'recovery', 'recoveries', 'restoring'],
+    help: 'restores',
+    select: (t) => /Restore(Vms|Disks)?$/.test(t) && !t.includes('DataRetrieval'),
+  },
+  {
+    words: ['file-level restore', 'file-level restores', 'file restore', 'file restores', 'flr'],
+    help: 'file-level restores',
+    select: (t) => t === 'FileLevelRestore' || t === 'FileShareFileRestore',
+  },
+  { words: ['retention', 'retentions'], help: 'retention', select: (t) => t.endsWith('Retention') },
+  {
+    words: ['deletion', 'deletions', 'delete', 'deletes'],
+    help: 'deletions',
+    select: (t) => t.endsWith('Deletion'),
+  },
+  {
+    words: ['archive', 'archives', 'archiving', 'archived'],
+    help: 'archive',
+    select: (t) => t.endsWith('Archive'),
+  },
+  {
+    words: ['repository', 'repositories', 'repo', 'repos'],
+    help: 'repository',
+    select: (t) => t.startsWith('Repository'),
+  },
+  {
+    words: ['policy backup', 'policy backups', 'scheduled backups'],
+    help: 'policy backups',
+    select: (t) => t === 'PolicyBackup',
+  },
+];
+
+/** Words that carry no filter ("show me any failed backups please?"). */
+export const FILLER_WORDS = new Set([
+  'show',
+  'me',
+  'any',
+  'all',
+  'the',
+  'a',
+  'an',
+  'sessions',
+  'session',
+  'jobs',
+  'job',
+  'backups',
+  'backup',
+  'please',
+  'pls',
+  'list',
+  'get',
+  'find',
+  'give',
+  'tell',
+  'what',
+  'which',
+  'were',
+  'was',
+  'is',
+  'are',
+  'there',
+  'have',
+  'has',
+  'had',
+  'did',
+  'do',
+  'does',
+  'been',
+  'that',
+  'with',
+  'and',
+  'of',
+  'for',
+  'on',
+  'in',
+  'at',
+  'my',
+  'our',
+  'runs',
+  'run',
+  'ran',
+  'happened',
+  'now',
+  'right',
+  'currently',
+  'moment',
+  'hi',
+  'hey',
+  'hello',
+  'can',
+  'you',
+  'i',
+  'see',
+  'some',
+  'how',
+  'about',
+  'many',
+  'anything',
+  'things',
+  'results',
+  'status',
+  'statuses',
+  'sessions-bot',
+  'executions',
+  'activity',
+  'which',
+  'happening',
+  'whats',
+  "what's",
+  "today's",
+]);
+
+/** Looks a status word or API status name up; null when unknown in this API version. */
+export function statusesForWord(word: string, profile: ApiVersionProfile): JobStatus[] | null {
+  const lower = word.toLowerCase();
+  const entry = STATUS_WORDS.find((e) => e.words.includes(lower));
+  if (entry) return entry.statuses.filter((s) => profile.statuses.includes(s));
+  const exact = profile.statuses.find((s) => s.toLowerCase() === lower);
+  return exact ? [exact] : null;
+}
+
+/**
+ * Looks a type word or API type name up. An empty array means the word is known but this API version has
+ * no such sessions (archive on v2).
+ */
+export function typesForWord(word: string, profile: ApiVersionProfile): string[] | null {
+  const lower = word.toLowerCase();
+  const entry = TYPE_WORDS.find((e) => e.words.includes(lower));
+  if (entry) return profile.types.filter(entry.select);
+  const exact = profile.types.find((t) => t.toLowerCase() === lower);
+  return exact ? [exact] : null;
+}
+
+/** Longest multi-word vocabulary phrase (status or type) starting at a position, as its word count. */
+export function multiWordPhrases(): string[] {
+  const all = [...STATUS_WORDS.flatMap((e) => e.words), ...TYPE_WORDS.flatMap((e) => e.words)];
+  return all.filter((w) => w.includes(' ')).sort((a, b) => b.split(' ').length - a.split(' ').length);
+}
+
+export function defaultProfile(): ApiVersionProfile {
+  return apiVersionProfile('v2');
+}

@@ -1,0 +1,39 @@
+import type { ApiVersion, JobStatus } from './api-version';
+
+/**
+ * What the user asked for, in API terms. Names are kept as written; turning them into ids is the job of
+ * the use case, which asks the Veeam API.
+ */
+export type SessionQuery = {
+  /** API status values; empty means any. */
+  statuses: JobStatus[];
+  /** API session types; empty means any. */
+  types: string[];
+  /** A policy named with `policy …`. */
+  policy: string | null;
+  /** A VM named with `vm …`. */
+  vm: string | null;
+  /** A bare name ("failed for web-01") that may be a policy or a VM: the use case finds out which. */
+  name: string | null;
+  /** Inclusive lower bound, ISO 8601 UTC ending in Z. */
+  fromUtc: string | null;
+  /** Exclusive upper bound, ISO 8601 UTC ending in Z. */
+  toUtc: string | null;
+  /** How the time words were understood, for titles ("yesterday", "last 24 hours"). */
+  timeLabel: string | null;
+  /** The IANA zone the time words were read in. */
+  timeZone: string;
+  apiVersion: ApiVersion;
+};
+
+/** The filters of `GET /jobSessions`, with names already resolved to ids. */
+export type SessionFilter = {
+  statuses: JobStatus[];
+  types: string[];
+  policyId: string | null;
+  vmId: string | null;
+  fromUtc: string | null;
+  toUtc: string | null;
+};
+
+export type PageRequest = { offset: number; limit: number };

@@ -1,0 +1,36 @@
+/** One job session as the core sees it: plain, exact, already validated at the API boundary. */
+export type Session = {
+  id: string;
+  /** An API status value; unknown future values are kept as the API sent them. */
+  status: string;
+  /** An API session type; unknown values are kept. */
+  type: string;
+  /** The appliance's own label for the type ("Policy Backup"). */
+  typeLabel: string;
+  startTime: string | null;
+  /** Null while the session runs. */
+  stopTime: string | null;
+  durationMs: number | null;
+  policyId: string | null;
+  /** What the session worked on: a policy, a repository or a restore's source, whichever the API gave. */
+  targetName: string | null;
+  protectedInstances: number | null;
+  /** The policy was deleted after the session ran. */
+  targetRemoved: boolean;
+};
+
+export type SessionPage = {
+  sessions: Session[];
+  offset: number;
+  limit: number;
+  /** Null when the API does not say (v8.1 makes totalCount nullable). */
+  total: number | null;
+};
+
+export type SessionLogLine = {
+  time: string | null;
+  status: string | null;
+  message: string;
+};
+
+export type NamedResource = { id: string; name: string };

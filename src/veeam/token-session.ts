@@ -1,0 +1,112 @@
+import type { Logger } from '../core/ports';
+import type { HttpRequest, HttpResponse } from './http-transport';
+import { tokenResponseSchema } from './schemas';
+import { VeeamError, veeamErrorFromResponse } from './veeam-errors';
+
+type Token = { access: string; refresh: string | null; expiresAtMs: number };
+
+export type TokenSessionOptions = {
+  baseUrl: URL;
+  username: string;
+  password: string;
+  send: (request: HttpRequest) => Promise<HttpResponse>;
+  now?: () => number;
+  /** Refresh this long before `.expires` (the model client uses 5 minutes). */
+  refreshMarginMs?: number;
+  logger?: Logger;
+};
+
+/**
+ * The API user's bearer token: logs in with the password grant, refreshes before `.expires` with the
+ * refresh grant, falls back to a fresh login when refresh fails. Concurrent callers share one request, so
+ * a hundred first calls make one login.
+ */
+export class TokenSession {
+  private token: Token | null = null;
+  private pending: Promise<Token> | null = null;
+  private readonly now: () => number;
+  private readonly margin: number;
+  /** How many password logins and refreshes were sent (for tests and the benchmark). */
+  readonly counts = { logins: 0, refreshes: 0 };
+
+  constructor(private readonly options: TokenSessionOptions) {
+    this.now = options.now ?? Date.now;
+    this.margin = options.refreshMarginMs ?? 5 * 60_000;
+  }
+
+  async accessToken(): Promise<string> {
+    const current = this.token;
+    if (current && current.expiresAtMs - this.margin > this.now()) return current.access;
+    return (await this.renew()).access;
+  }
+
+  /** After a 401: forget the access token (not the refresh token) and get a new one. */
+  async invalidate(rejected: string): Promise<void> {
+    if (this.token?.access === rejected) this.token = { ...this.token, expiresAtMs: 0 };
+  }
+
+  private renew(): Promise<Token> {
+    if (!this.pending) {
+      this.pending = this.obtain().finally(() => {
+        this.pending = null;
+      });
+    }
+    return this.pending;
+  }
+
+  private async obtain(): Promise<Token> {
+    const refresh = this.token?.refresh;
+    if (refresh) {
+      try {
+        this.counts.refreshes++;
+        this.token = await this.grant({ grant_type: 'Refresh_token', refresh_token: refresh });
+        return this.token;
+      } catch (error) {
+        if (
+          !(error instanceof VeeamError) ||
+          error.code === 'VEEAM_UNREACHABLE' ||
+          error.code === 'VEEAM_TLS'
+        )
+          throw error;
+        this.options.logger?.info('Veeam token refresh failed; logging in again', { code: error.code });
+      }
+    }
+    this.counts.logins++;
+    this.token = await this.grant({
+      grant_type: 'Password',
+      username: this.options.username,
+      password: this.options.password,
+    });
+    return this.token;
+  }
+
+  private async grant(fields: Record<string, string>): Promise<Token> {
+    const res = await this.options.send({
+      method: 'POST',
+      url: new URL('/api/oauth2/token', this.options.baseUrl),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+    });
+    if (res.status < 200 || res.status >= 300) {
+      throw veeamErrorFromResponse(res.status, res.body, { onTokenEndpoint: true });
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(res.body);
+    } catch {
+      throw new VeeamError('VEEAM_BAD_RESPONSE', { httpStatus: res.status });
+    }
+    const parsed = tokenResponseSchema.safeParse(json);
+    if (!parsed.success) throw new VeeamError('VEEAM_BAD_RESPONSE', { httpStatus: res.status });
+    const body = parsed.data;
+    if (!body.access_token) {
+      if (body.mfa_token || body.mfa_enabled) throw new VeeamError('VEEAM_MFA', { httpStatus: res.status });
+      throw new VeeamError('VEEAM_BAD_RESPONSE', { httpStatus: res.status });
+    }
+    const expiresFromField = body['.expires'] ? Date.parse(body['.expires']) : Number.NaN;
+    const expiresAtMs = Number.isFinite(expiresFromField)
+      ? expiresFromField
+      : this.now() + (body.expires_in ?? 3600) * 1000;
+    return { access: body.access_token, refresh: body.refresh_token ?? null, expiresAtMs };
+  }
+}
