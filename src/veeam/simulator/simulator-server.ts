@@ -120,13 +120,21 @@ export async function startVeeamSimulator(options: SimulatorOptions = {}): Promi
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://simulator');
     const body = await readBody(req);
-    if (url.pathname.startsWith('/__simulator/')) return admin(req.method ?? 'GET', url.pathname, body, res);
+    if (url.pathname.startsWith('/__simulator/')) {
+      admin(req.method ?? 'GET', url.pathname, body, res);
+      return;
+    }
     if (faults.latencyMs > 0) await delay(faults.latencyMs);
-    if (url.pathname === '/api/oauth2/token') return token(req.method ?? 'GET', body, res);
+    if (url.pathname === '/api/oauth2/token') {
+      token(req.method ?? 'GET', body, res);
+      return;
+    }
 
     const m = /^\/api\/(v[\d.]+)\/(.+)$/.exec(url.pathname);
-    if (!m || !isApiVersion(m[1] as string))
-      return sendProblem(res, 404, 'Not Found', `No resource at ${url.pathname}`);
+    if (!m || !isApiVersion(m[1] as string)) {
+      sendProblem(res, 404, 'Not Found', `No resource at ${url.pathname}`);
+      return;
+    }
     const version = m[1] as ApiVersion;
     const path = m[2] as string;
 
@@ -143,37 +151,54 @@ export async function startVeeamSimulator(options: SimulatorOptions = {}): Promi
     if (faults.rateLimitNext.count > 0) {
       faults.rateLimitNext.count--;
       res.setHeader('retry-after', String(faults.rateLimitNext.retryAfterSeconds));
-      return sendProblem(res, 429, 'Too Many Requests', 'Slow down');
+      sendProblem(res, 429, 'Too Many Requests', 'Slow down');
+      return;
     }
     if (faults.failNext.count > 0) {
       faults.failNext.count--;
-      return sendProblem(res, faults.failNext.status, 'Server Error', 'Injected fault');
+      sendProblem(res, faults.failNext.status, 'Server Error', 'Injected fault');
+      return;
     }
     if (faults.errorRate > 0 && Math.random() < faults.errorRate) {
-      return sendProblem(res, 500, 'Server Error', 'Injected random fault');
+      sendProblem(res, 500, 'Server Error', 'Injected random fault');
+      return;
     }
 
     const auth = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '');
     const grant = auth ? accessTokens.get(auth[1] as string) : undefined;
-    if (!grant || grant.expiresMs <= now())
-      return sendProblem(res, 401, 'Unauthorized', 'The access token is missing, invalid or expired.');
-    if (grant.role === 'None')
-      return sendProblem(res, 403, 'Forbidden', 'The user role does not allow this operation.');
+    if (!grant || grant.expiresMs <= now()) {
+      sendProblem(res, 401, 'Unauthorized', 'The access token is missing, invalid or expired.');
+      return;
+    }
+    if (grant.role === 'None') {
+      sendProblem(res, 403, 'Forbidden', 'The user role does not allow this operation.');
+      return;
+    }
     stats.apiCalls++;
-    if (req.method !== 'GET') return sendProblem(res, 405, 'Method Not Allowed', '');
+    if (req.method !== 'GET') {
+      sendProblem(res, 405, 'Method Not Allowed', '');
+      return;
+    }
 
     const query = caseInsensitiveQuery(url.searchParams);
     if (path === 'jobSessions') {
       stats.jobSessionsCalls++;
-      return listJobSessions(version, query, res);
+      listJobSessions(version, query, res);
+      return;
     }
     const one = /^jobSessions\/([^/]+)(\/log)?$/.exec(path);
     if (one) {
       const session = currentSessions().byId.get(decodeURIComponent(one[1] as string));
-      if (!session) return sendProblem(res, 404, 'Not Found', `Job session ${one[1]} was not found.`);
-      if (one[2])
-        return sendJson(res, 200, { jobSessionId: session.id, log: sessionLog(seed, session, world) });
-      return sendJson(res, 200, sessionPayload(session, baseUrl, version));
+      if (!session) {
+        sendProblem(res, 404, 'Not Found', `Job session ${one[1]} was not found.`);
+        return;
+      }
+      if (one[2]) {
+        sendJson(res, 200, { jobSessionId: session.id, log: sessionLog(seed, session, world) });
+        return;
+      }
+      sendJson(res, 200, sessionPayload(session, baseUrl, version));
+      return;
     }
     if (path === 'policies/virtualMachines') {
       const name = query.get('policyname')?.[0]?.toLowerCase();
@@ -181,18 +206,23 @@ export async function startVeeamSimulator(options: SimulatorOptions = {}): Promi
         .filter((p) => p.removedAfterMs === null)
         .filter((p) => !name || p.name.toLowerCase().includes(name))
         .map((p) => ({ id: p.id, name: p.name, description: '', isEnabled: true }));
-      return sendPage(res, query, items, version);
+      sendPage(res, query, items, version);
+      return;
     }
     if (path === 'virtualMachines') {
       const pattern = query.get('searchpattern')?.[0]?.toLowerCase();
       const items = world.vms
         .filter((v) => !pattern || v.name.toLowerCase().includes(pattern))
         .map((v) => ({ ...v }));
-      return sendPage(res, query, items, version);
+      sendPage(res, query, items, version);
+      return;
     }
-    if (path === 'system/about')
-      return sendJson(res, 200, { serverVersion: '8.1.0.0-simulator', workerVersion: '8.1.0.0' });
-    return sendProblem(res, 404, 'Not Found', `No resource at ${url.pathname}`);
+    if (path === 'system/about') {
+      sendJson(res, 200, { serverVersion: '8.1.0.0-simulator', workerVersion: '8.1.0.0' });
+      return;
+    }
+    sendProblem(res, 404, 'Not Found', `No resource at ${url.pathname}`);
+    return;
   }
 
   function token(method: string, body: string, res: http.ServerResponse): void {
@@ -200,33 +230,41 @@ export async function startVeeamSimulator(options: SimulatorOptions = {}): Promi
       res.writeHead(204).end();
       return;
     }
-    if (method !== 'POST') return sendProblem(res, 405, 'Method Not Allowed', '');
+    if (method !== 'POST') {
+      sendProblem(res, 405, 'Method Not Allowed', '');
+      return;
+    }
     const form = caseInsensitiveQuery(new URLSearchParams(body));
     const grantType = form.get('grant_type')?.[0]?.toLowerCase();
     if (grantType === 'password') {
       const username = form.get('username')?.[0];
       const user = users.find((u) => u.username === username && u.password === form.get('password')?.[0]);
-      if (!user) return sendProblem(res, 401, 'Unauthorized', 'Invalid user name or password.');
-      if (user.mfa) return sendJson(res, 200, { mfa_token: randomToken(), mfa_enabled: true });
+      if (!user) {
+        sendProblem(res, 401, 'Unauthorized', 'Invalid user name or password.');
+        return;
+      }
+      if (user.mfa) {
+        sendJson(res, 200, { mfa_token: randomToken(), mfa_enabled: true });
+        return;
+      }
       stats.logins++;
-      return issue(res, user.username, user.role ?? 'ReadOnly');
+      issue(res, user.username, user.role ?? 'ReadOnly');
+      return;
     }
     if (grantType === 'refresh_token') {
       const old = form.get('refresh_token')?.[0] ?? '';
       const grant = refreshTokens.get(old);
       if (!grant || faults.refuseRefresh || grant.expiresMs <= now()) {
-        return sendProblem(res, 400, 'Bad Request', 'The refresh token is invalid or expired.');
+        sendProblem(res, 400, 'Bad Request', 'The refresh token is invalid or expired.');
+        return;
       }
       refreshTokens.delete(old);
       stats.refreshes++;
-      return issue(res, grant.username, grant.role);
+      issue(res, grant.username, grant.role);
+      return;
     }
-    return sendProblem(
-      res,
-      400,
-      'Bad Request',
-      `Unsupported grant_type "${form.get('grant_type')?.[0] ?? ''}".`,
-    );
+    sendProblem(res, 400, 'Bad Request', `Unsupported grant_type "${form.get('grant_type')?.[0] ?? ''}".`);
+    return;
   }
 
   function issue(res: http.ServerResponse, username: string, role: string): void {
@@ -262,7 +300,7 @@ export async function startVeeamSimulator(options: SimulatorOptions = {}): Promi
     const enumValues = (key: string, allowed: readonly string[]) =>
       (query.get(key.toLowerCase()) ?? []).map((v) => {
         const hit = allowed.find((a) => a.toLowerCase() === v.toLowerCase());
-        if (!hit) (errors[key] ??= []).push(`The value '${v}' is not valid.`);
+        if (!hit) addError(errors, key, `The value '${v}' is not valid.`);
         return hit ?? '';
       });
     const statuses = enumValues('Status', profile.statuses);
@@ -271,25 +309,28 @@ export async function startVeeamSimulator(options: SimulatorOptions = {}): Promi
       const raw = query.get(key.toLowerCase())?.[0];
       if (raw === undefined) return null;
       const ms = Date.parse(raw);
-      if (Number.isNaN(ms)) (errors[key] ??= []).push(`The value '${raw}' is not valid.`);
+      if (Number.isNaN(ms)) addError(errors, key, `The value '${raw}' is not valid.`);
       return ms;
     };
     const fromMs = date('FromUtc');
     const toMs = date('ToUtc');
     const uuid = (key: string) => {
       const raw = query.get(key.toLowerCase())?.[0];
-      if (raw !== undefined && !UUID.test(raw)) (errors[key] ??= []).push(`The value '${raw}' is not valid.`);
+      if (raw !== undefined && !UUID.test(raw)) addError(errors, key, `The value '${raw}' is not valid.`);
       return raw ?? null;
     };
     const policyId = uuid('PolicyId');
     const vmId = profile.vmParameter === 'VmId' ? uuid('VmId') : (query.get('resourceid')?.[0] ?? null);
     const display = profile.supportsDisplay ? query.get('display')?.[0] : undefined;
     if (display !== undefined && !['full', 'grouped'].includes(display.toLowerCase())) {
-      (errors.Display ??= []).push(`The value '${display}' is not valid.`);
+      addError(errors, 'Display', `The value '${display}' is not valid.`);
     }
     const textFilter = profile.supportsDisplay ? undefined : query.get('filter')?.[0]?.toLowerCase();
     const paging = readPaging(query, version, errors);
-    if (Object.keys(errors).length > 0) return sendValidationProblem(res, errors);
+    if (Object.keys(errors).length > 0) {
+      sendValidationProblem(res, errors);
+      return;
+    }
 
     const matches = currentSessions().sessions.filter(
       (s) =>
@@ -322,7 +363,10 @@ export async function startVeeamSimulator(options: SimulatorOptions = {}): Promi
   ): void {
     const errors: Record<string, string[]> = {};
     const paging = readPaging(query, version, errors);
-    if (Object.keys(errors).length > 0) return sendValidationProblem(res, errors);
+    if (Object.keys(errors).length > 0) {
+      sendValidationProblem(res, errors);
+      return;
+    }
     const page =
       paging.limit === -1
         ? items.slice(paging.offset)
@@ -341,7 +385,7 @@ export async function startVeeamSimulator(options: SimulatorOptions = {}): Promi
       const sessions = currentSessions().sessions;
       const byStatus: Record<string, number> = {};
       for (const s of sessions) byStatus[s.status] = (byStatus[s.status] ?? 0) + 1;
-      return sendJson(res, 200, {
+      sendJson(res, 200, {
         sessions: sessions.length,
         byStatus,
         policies: world.policies.length,
@@ -349,14 +393,17 @@ export async function startVeeamSimulator(options: SimulatorOptions = {}): Promi
         faults,
         stats,
       });
+      return;
     }
     if (path === '/__simulator/faults' && method === 'POST') {
       try {
         const patch = JSON.parse(body || '{}') as Partial<SimulatorFaults>;
         Object.assign(faults, { ...DEFAULT_FAULTS, ...patch });
-        return sendJson(res, 200, faults);
+        sendJson(res, 200, faults);
+        return;
       } catch {
-        return sendProblem(res, 400, 'Bad Request', 'Body must be JSON');
+        sendProblem(res, 400, 'Bad Request', 'Body must be JSON');
+        return;
       }
     }
     if (path === '/__simulator/expire-tokens' && method === 'POST') {
@@ -412,7 +459,7 @@ function readPaging(query: Map<string, string[]>, version: ApiVersion, errors: R
     if (raw === undefined) return fallback;
     const n = Number(raw);
     if (!/^-?\d+$/.test(raw) || n < min) {
-      (errors[key] ??= []).push(`The value '${raw}' is not valid.`);
+      addError(errors, key, `The value '${raw}' is not valid.`);
       return fallback;
     }
     return n;
@@ -466,6 +513,10 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+function addError(errors: Record<string, string[]>, key: string, message: string): void {
+  errors[key] = [...(errors[key] ?? []), message];
 }
 
 function randomToken(): string {
