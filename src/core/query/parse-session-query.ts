@@ -77,8 +77,8 @@ export function parseSessionQuery(text: string, context: ParseContext): ParseRes
     to = b.to ?? to;
     labels.push(b.label);
   };
-  const addStatuses = (word: string): boolean => {
-    const found = statusesForWord(word, profile);
+  const addStatuses = (word: string, preferApiName = false): boolean => {
+    const found = statusesForWord(word, profile, preferApiName);
     if (!found) return false;
     for (const s of found) if (!statuses.includes(s)) statuses.push(s);
     return true;
@@ -116,7 +116,7 @@ export function parseSessionQuery(text: string, context: ParseContext): ParseRes
       else if (VM_KEYS.has(t.key)) setName('vm', t.raw);
       else if (STATUS_KEYS.has(t.key)) {
         for (const v of splitList(t.raw)) {
-          if (!addStatuses(v)) problems.push(`"${v}" is not a status. ${statusHint(profile.statuses)}`);
+          if (!addStatuses(v, true)) problems.push(`"${v}" is not a status. ${statusHint(profile.statuses)}`);
         }
       } else if (TYPE_KEYS.has(t.key)) {
         for (const v of splitList(t.raw)) {

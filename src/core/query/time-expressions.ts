@@ -17,97 +17,108 @@ export type TimeBounds = { from: DateTime | null; to: DateTime | null; label: st
 
 export type TimeMatch = { bounds: TimeBounds; next: number } | { error: string; next: number } | null;
 
-const WEEKDAYS: Record<string, number> = {
-  monday: 1,
-  mon: 1,
-  tuesday: 2,
-  tue: 2,
-  tues: 2,
-  wednesday: 3,
-  wed: 3,
-  thursday: 4,
-  thu: 4,
-  thur: 4,
-  thurs: 4,
-  friday: 5,
-  fri: 5,
-  saturday: 6,
-  sat: 6,
-  sunday: 7,
-  sun: 7,
-};
-const MONTHS: Record<string, number> = {
-  january: 1,
-  jan: 1,
-  february: 2,
-  feb: 2,
-  march: 3,
-  mar: 3,
-  april: 4,
-  apr: 4,
-  may: 5,
-  june: 6,
-  jun: 6,
-  july: 7,
-  jul: 7,
-  august: 8,
-  aug: 8,
-  september: 9,
-  sep: 9,
-  sept: 9,
-  october: 10,
-  oct: 10,
-  november: 11,
-  nov: 11,
-  december: 12,
-  dec: 12,
-};
-const NUMBER_WORDS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-};
-const UNITS: Record<string, keyof DurationLikeObject> = {
-  m: 'minutes',
-  min: 'minutes',
-  mins: 'minutes',
-  minute: 'minutes',
-  minutes: 'minutes',
-  h: 'hours',
-  hr: 'hours',
-  hrs: 'hours',
-  hour: 'hours',
-  hours: 'hours',
-  d: 'days',
-  day: 'days',
-  days: 'days',
-  w: 'weeks',
-  wk: 'weeks',
-  wks: 'weeks',
-  week: 'weeks',
-  weeks: 'weeks',
-  month: 'months',
-  months: 'months',
-};
-const CALENDAR_UNITS: Record<string, 'week' | 'month' | 'year'> = {
-  week: 'week',
-  month: 'month',
-  year: 'year',
-};
+// Maps, not plain objects: a word like "__proto__" must not find Object.prototype.
+const WEEKDAYS = new Map<string, number>(
+  Object.entries({
+    monday: 1,
+    mon: 1,
+    tuesday: 2,
+    tue: 2,
+    tues: 2,
+    wednesday: 3,
+    wed: 3,
+    thursday: 4,
+    thu: 4,
+    thur: 4,
+    thurs: 4,
+    friday: 5,
+    fri: 5,
+    saturday: 6,
+    sat: 6,
+    sunday: 7,
+    sun: 7,
+  }),
+);
+const MONTHS = new Map<string, number>(
+  Object.entries({
+    january: 1,
+    jan: 1,
+    february: 2,
+    feb: 2,
+    march: 3,
+    mar: 3,
+    april: 4,
+    apr: 4,
+    may: 5,
+    june: 6,
+    jun: 6,
+    july: 7,
+    jul: 7,
+    august: 8,
+    aug: 8,
+    september: 9,
+    sep: 9,
+    sept: 9,
+    october: 10,
+    oct: 10,
+    november: 11,
+    nov: 11,
+    december: 12,
+    dec: 12,
+  }),
+);
+const NUMBER_WORDS = new Map<string, number>(
+  Object.entries({
+    a: 1,
+    an: 1,
+    one: 1,
+    two: 2,
+    three: 3,
+    four: 4,
+    five: 5,
+    six: 6,
+    seven: 7,
+    eight: 8,
+    nine: 9,
+    ten: 10,
+    eleven: 11,
+    twelve: 12,
+    fifteen: 15,
+    twenty: 20,
+    thirty: 30,
+  }),
+);
+const UNITS = new Map<string, keyof DurationLikeObject>(
+  Object.entries({
+    m: 'minutes',
+    min: 'minutes',
+    mins: 'minutes',
+    minute: 'minutes',
+    minutes: 'minutes',
+    h: 'hours',
+    hr: 'hours',
+    hrs: 'hours',
+    hour: 'hours',
+    hours: 'hours',
+    d: 'days',
+    day: 'days',
+    days: 'days',
+    w: 'weeks',
+    wk: 'weeks',
+    wks: 'weeks',
+    week: 'weeks',
+    weeks: 'weeks',
+    month: 'months',
+    months: 'months',
+  }),
+);
+const CALENDAR_UNITS = new Map<string, 'week' | 'month' | 'year'>(
+  Object.entries({
+    week: 'week',
+    month: 'month',
+    year: 'year',
+  }),
+);
 
 export const TIME_WORDS = new Set([
   'today',
@@ -130,8 +141,8 @@ export const TIME_WORDS = new Set([
   'within',
   'during',
   'over',
-  ...Object.keys(WEEKDAYS),
-  ...Object.keys(MONTHS),
+  ...WEEKDAYS.keys(),
+  ...MONTHS.keys(),
 ]);
 
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
@@ -208,8 +219,9 @@ function parseCalendarPoint(tokens: Token[], i: number, ctx: TimeContext): Point
   if (w === 'today') return { point: daySpan(now, 'today', true), next: i + 1 };
   if (w === 'yesterday') return { point: daySpan(now.minus({ days: 1 }), 'yesterday'), next: i + 1 };
 
-  if ((w === 'this' || w === 'last' || w === 'previous') && n1 && CALENDAR_UNITS[n1]) {
-    const unit = CALENDAR_UNITS[n1];
+  const calendarUnit = n1 === undefined ? undefined : CALENDAR_UNITS.get(n1);
+  if ((w === 'this' || w === 'last' || w === 'previous') && calendarUnit) {
+    const unit = calendarUnit;
     const current = now.startOf(unit);
     const start = w === 'this' ? current : current.minus({ [`${unit}s`]: 1 }).startOf(unit);
     const end = start.plus({ [`${unit}s`]: 1 }).startOf(unit);
@@ -224,11 +236,12 @@ function parseCalendarPoint(tokens: Token[], i: number, ctx: TimeContext): Point
       next: i + 2,
     };
   }
-  if ((w === 'last' || w === 'this' || w === 'previous') && n1 && WEEKDAYS[n1] !== undefined) {
-    const day = mostRecentWeekday(now, WEEKDAYS[n1], w === 'this');
+  const namedWeekday = n1 === undefined ? undefined : WEEKDAYS.get(n1);
+  if ((w === 'last' || w === 'this' || w === 'previous') && namedWeekday !== undefined) {
+    const day = mostRecentWeekday(now, namedWeekday, w === 'this');
     return { point: daySpan(day), next: i + 2 };
   }
-  const weekday = WEEKDAYS[w];
+  const weekday = WEEKDAYS.get(w);
   if (weekday !== undefined) {
     return { point: daySpan(mostRecentWeekday(now, weekday, true)), next: i + 1 };
   }
@@ -252,7 +265,7 @@ function parseCalendarPoint(tokens: Token[], i: number, ctx: TimeContext): Point
   }
 
   // "Nov 3", "November 3rd, 2026"
-  const month = MONTHS[w];
+  const month = MONTHS.get(w);
   if (month !== undefined && n1 !== undefined) {
     const day = ORDINAL_DAY.exec(n1);
     if (day) {
@@ -267,7 +280,7 @@ function parseCalendarPoint(tokens: Token[], i: number, ctx: TimeContext): Point
   if (dayFirst && n1 !== undefined) {
     const ofSkip = n1 === 'of' ? 1 : 0;
     const monthWord = tokens[i + 1 + ofSkip]?.word;
-    const m = monthWord === undefined ? undefined : MONTHS[monthWord];
+    const m = monthWord === undefined ? undefined : MONTHS.get(monthWord);
     if (m !== undefined) {
       const year = parseYear(tokens[i + 2 + ofSkip]);
       const d = monthDay(now, m, Number(dayFirst[1]), year);
@@ -278,7 +291,7 @@ function parseCalendarPoint(tokens: Token[], i: number, ctx: TimeContext): Point
 
   // "3 hours ago", "2 days ago"
   const amount = parseAmount(t);
-  const unit = n1 === undefined ? undefined : UNITS[n1];
+  const unit = n1 === undefined ? undefined : UNITS.get(n1);
   if (amount !== null && unit && tokens[i + 2]?.word === 'ago') {
     const at = now.minus({ [unit]: amount });
     return { point: { kind: 'instant', at, label: `${amount} ${n1} ago` }, next: i + 3 };
@@ -311,7 +324,7 @@ function parsePoint(tokens: Token[], i: number, ctx: TimeContext): PointResult {
 function parseAmount(t: Token | undefined): number | null {
   if (!t || t.quoted) return null;
   if (/^\d{1,5}$/.test(t.word)) return Number(t.word);
-  return NUMBER_WORDS[t.word] ?? null;
+  return NUMBER_WORDS.get(t.word) ?? null;
 }
 
 const startOf = (p: Point) => (p.kind === 'span' ? p.start : p.at);
@@ -342,10 +355,10 @@ function parseRolling(tokens: Token[], i: number, ctx: TimeContext): TimeMatch {
       unitWord = t1.word;
       amount = 1;
       next = i + 2;
-      if (w !== 'past' && CALENDAR_UNITS[unitWord]) return null;
+      if (w !== 'past' && CALENDAR_UNITS.get(unitWord)) return null;
     }
   }
-  const unit = unitWord === undefined ? undefined : UNITS[unitWord];
+  const unit = unitWord === undefined ? undefined : UNITS.get(unitWord);
   if (!unit) return null;
   if (amount < 1) return { error: `"${w} ${amount} ${unitWord}" is an empty window.`, next };
   const from = ctx.now.minus({ [unit]: amount });

@@ -186,15 +186,29 @@ export const FILLER_WORDS = new Set([
   'happening',
   'whats',
   "what's",
+  'within',
+  'during',
+  'over',
+  'so',
+  'far',
   "today's",
 ]);
 
-/** Looks a status word or API status name up; null when unknown in this API version. */
-export function statusesForWord(word: string, profile: ApiVersionProfile): JobStatus[] | null {
+/**
+ * Looks a status word or API status name up; null when unknown in this API version. In prose a word wins
+ * ("error" means every failed state); in `status:` the API's own spelling wins (`status:Error` is exactly
+ * Error, `status:error` is the word).
+ */
+export function statusesForWord(
+  word: string,
+  profile: ApiVersionProfile,
+  preferApiName = false,
+): JobStatus[] | null {
   const lower = word.toLowerCase();
+  const exact = profile.statuses.find((s) => s.toLowerCase() === lower);
+  if (exact && preferApiName && exact === word) return [exact];
   const entry = STATUS_WORDS.find((e) => e.words.includes(lower));
   if (entry) return entry.statuses.filter((s) => profile.statuses.includes(s));
-  const exact = profile.statuses.find((s) => s.toLowerCase() === lower);
   return exact ? [exact] : null;
 }
 

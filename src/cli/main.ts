@@ -1,0 +1,245 @@
+import { parseArgs } from 'node:util';
+import { DateTime } from 'luxon';
+import { type Config, ConfigError, isTimeZone, loadConfig, secretsOf } from '../config/config';
+import { BotError } from '../core/errors';
+import type { SessionsSource } from '../core/ports';
+import { createLogger } from '../logging/logger';
+import { startApp } from '../main';
+import { DEFAULT_SIMULATOR_USER, startVeeamSimulator } from '../veeam/simulator/simulator-server';
+import { VeeamClient } from '../veeam/veeam-client';
+import { runList } from './list-command';
+import { parseForCli, runParseBatch } from './parse-command';
+
+const HELP = `sessions-bot: ask Veeam Backup for Microsoft Azure "what ran, what failed?"
+
+Usage:
+  sessions-bot serve                         start the bot (HTTP on PORT, default 3978)
+  sessions-bot parse [--now ISO] [--tz IANA] TEXT...
+                                             print the filters TEXT means, as JSON
+  sessions-bot parse --batch                 JSON lines {"text","now","tz"} on stdin → one result per line
+  sessions-bot list [--tz IANA] [--page N] TEXT...
+                                             run the query and print a table
+  sessions-bot simulator [--port N]          run the Veeam API simulator alone
+
+Configuration comes from the environment (see .env.example). With VEEAM_URL unset, the embedded
+simulator stands in for the appliance.`;
+
+type Io = { out: (s: string) => void; err: (s: string) => void; stdin: NodeJS.ReadableStream };
+
+export async function runCli(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  io: Io,
+): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'serve':
+        return await serve(env, io);
+      case 'parse':
+        return await parse(rest, env, io);
+      case 'list':
+        return await list(rest, env, io);
+      case 'simulator':
+        return await simulator(rest, io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(HELP);
+        return command === undefined ? 2 : 0;
+      default:
+        io.err(`Unknown command "${command}".\n\n${HELP}`);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.err(error.message);
+      return 1;
+    }
+    if (error instanceof BotError) {
+      io.err(error.userMessage);
+      return 1;
+    }
+    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`${(error as Error).message}\n\n${HELP}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function config(env: Record<string, string | undefined>): Config {
+  return loadConfig(env, { isTty: Boolean(process.stderr.isTTY) });
+}
+
+/** A SessionsSource for one CLI run: the configured appliance, or a simulator started for the run. */
+function lazySource(cfg: Config) {
+  let opened: Promise<{ source: VeeamClient; close: () => Promise<void> }> | null = null;
+  const open = async () => {
+    const v = cfg.veeam;
+    if (v.mode === 'appliance') {
+      const client = new VeeamClient({
+        baseUrl: v.url,
+        apiVersion: v.apiVersion,
+        username: v.username,
+        password: v.password,
+        caPem: v.caPem,
+        insecure: v.insecure,
+        timeoutMs: v.timeoutMs,
+      });
+      return { source: client, close: async () => client.close() };
+    }
+    const sim = await startVeeamSimulator({ seed: v.seed, faults: { latencyMs: v.latencyMs } });
+    const client = new VeeamClient({ baseUrl: sim.url, apiVersion: v.apiVersion, ...DEFAULT_SIMULATOR_USER });
+    return {
+      source: client,
+      close: async () => {
+        client.close();
+        await sim.close();
+      },
+    };
+  };
+  return {
+    get: async (): Promise<SessionsSource> => (await (opened ??= open())).source,
+    close: async () => {
+      if (opened) await (await opened).close();
+    },
+  };
+}
+
+async function serve(env: Record<string, string | undefined>, io: Io): Promise<number> {
+  const cfg = config(env);
+  const logger = createLogger({ level: cfg.logLevel, format: cfg.logFormat, secrets: secretsOf(cfg) });
+  const app = await startApp(cfg, logger);
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      logger.info(`Received ${signal}; shutting down`);
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await app.close();
+  void io;
+  return 0;
+}
+
+async function parse(args: string[], env: Record<string, string | undefined>, io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { now: { type: 'string' }, tz: { type: 'string' }, batch: { type: 'boolean' } },
+  });
+  const cfg = config(env);
+  const timeZone = values.tz ?? cfg.defaultTimeZone;
+  if (!isTimeZone(timeZone)) {
+    io.err(`--tz "${timeZone}" is not an IANA time zone such as Europe/Berlin.`);
+    return 2;
+  }
+  const source = lazySource(cfg);
+  try {
+    if (values.batch) {
+      await runParseBatch(io.stdin, io.out, { timeZone, apiVersion: cfg.veeam.apiVersion }, source.get);
+      return 0;
+    }
+    const now = values.now ? DateTime.fromISO(values.now, { setZone: true }) : DateTime.now();
+    if (!now.isValid) {
+      io.err(`--now "${values.now}" is not an ISO 8601 date and time.`);
+      return 2;
+    }
+    const result = await parseForCli(
+      positionals.join(' '),
+      { now, timeZone, apiVersion: cfg.veeam.apiVersion },
+      source.get,
+    );
+    if (!result.ok) {
+      io.err(result.error);
+      return 2;
+    }
+    io.out(JSON.stringify(result.output));
+    return 0;
+  } finally {
+    await source.close();
+  }
+}
+
+async function list(args: string[], env: Record<string, string | undefined>, io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { tz: { type: 'string' }, page: { type: 'string' }, now: { type: 'string' } },
+  });
+  const cfg = config(env);
+  const timeZone = values.tz ?? cfg.defaultTimeZone;
+  if (!isTimeZone(timeZone)) {
+    io.err(`--tz "${timeZone}" is not an IANA time zone such as Europe/Berlin.`);
+    return 2;
+  }
+  const page = Number(values.page ?? '1');
+  if (!Number.isInteger(page) || page < 1) {
+    io.err('--page must be a whole number from 1.');
+    return 2;
+  }
+  const now = values.now ? DateTime.fromISO(values.now, { setZone: true }) : DateTime.now();
+  const source = lazySource(cfg);
+  try {
+    const result = await runList(
+      {
+        text: positionals.join(' '),
+        timeZone,
+        page,
+        pageSize: cfg.pageSize,
+        apiVersion: cfg.veeam.apiVersion,
+        now,
+      },
+      await source.get(),
+    );
+    (result.exitCode === 0 ? io.out : io.err)(result.out);
+    return result.exitCode;
+  } finally {
+    await source.close();
+  }
+}
+
+async function simulator(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({ args, options: { port: { type: 'string' }, host: { type: 'string' } } });
+  const port = Number(values.port ?? '8443');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    io.err('--port must be a port number.');
+    return 2;
+  }
+  const sim = await startVeeamSimulator({ port, host: values.host ?? '127.0.0.1' });
+  io.out(`Veeam simulator listening on ${sim.url} (${sim.sessions().length} sessions)`);
+  io.out(
+    `Log in as ${DEFAULT_SIMULATOR_USER.username} / ${DEFAULT_SIMULATOR_USER.password}; state at ${sim.url}/__simulator/state`,
+  );
+  io.out(
+    `Point the bot at it with VEEAM_URL=${sim.url} VEEAM_USERNAME=${DEFAULT_SIMULATOR_USER.username} VEEAM_PASSWORD=…`,
+  );
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  await sim.close();
+  return 0;
+}
+
+/** Entry point of bin/sessions-bot. */
+export function main(): void {
+  runCli(process.argv.slice(2), process.env, {
+    out: (s) => process.stdout.write(`${s}\n`),
+    err: (s) => process.stderr.write(`${s}\n`),
+    stdin: process.stdin,
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      process.stderr.write(
+        `sessions-bot failed: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+      process.exitCode = 1;
+    },
+  );
+}

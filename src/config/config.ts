@@ -1,0 +1,179 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { API_VERSIONS, type ApiVersion } from '../core/sessions/api-version';
+
+/**
+ * The whole environment, read once at start-up. Nothing else in the bot reads process.env. A wrong or
+ * missing variable stops the start with a message that names it.
+ */
+
+export type VeeamConfig =
+  | { mode: 'simulator'; apiVersion: ApiVersion; port: number; latencyMs: number; seed: string }
+  | {
+      mode: 'appliance';
+      apiVersion: ApiVersion;
+      url: string;
+      username: string;
+      password: string;
+      caPem: string | undefined;
+      insecure: boolean;
+      timeoutMs: number;
+    };
+
+export type Config = {
+  port: number;
+  host: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  logFormat: 'pretty' | 'json';
+  veeam: VeeamConfig;
+  /** Where "Open in Veeam" links go. */
+  veeamUiUrl: string | null;
+  defaultTimeZone: string;
+  pageSize: number;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every variable.`,
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+// Booleans are spelled out: z.coerce.boolean() would read "false" as true.
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { message: 'must be true or false' })
+  .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+const int = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, { message: 'must be a whole number' })
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(min, { message: `must be at least ${min}` })
+        .max(max, { message: `must be at most ${max}` }),
+    );
+const timeZone = z
+  .string()
+  .refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin' });
+const httpUrl = z
+  .string()
+  .url({ message: 'must be a URL such as https://veeam.example.com' })
+  .refine((u) => /^https?:\/\//i.test(u), { message: 'must start with https:// (or http:// for local use)' });
+
+const envSchema = z.object({
+  PORT: int(0, 65535).default(3978),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
+  VEEAM_URL: httpUrl
+    .refine((u) => !/\/api\/?$/i.test(u), { message: 'is the appliance root, without /api' })
+    .optional(),
+  VEEAM_API_VERSION: z
+    .enum(API_VERSIONS, { message: `must be one of ${API_VERSIONS.join(', ')}` })
+    .default('v2'),
+  VEEAM_USERNAME: z.string().min(1).optional(),
+  VEEAM_PASSWORD: z.string().min(1).optional(),
+  VEEAM_PASSWORD_FILE: z.string().min(1).optional(),
+  VEEAM_CA_FILE: z.string().min(1).optional(),
+  VEEAM_TLS_INSECURE: bool.default(false),
+  VEEAM_TIMEOUT_MS: int(100, 300_000).default(15_000),
+  VEEAM_UI_URL: httpUrl.optional(),
+  SIMULATOR_PORT: int(0, 65535).default(0),
+  SIMULATOR_LATENCY_MS: int(0, 60_000).default(0),
+  SIMULATOR_SEED: z.string().min(1).default('sessions-bot'),
+  DEFAULT_TIME_ZONE: timeZone.default(systemTimeZone()),
+  PAGE_SIZE: int(1, 25).default(10),
+});
+
+export function loadConfig(
+  env: Record<string, string | undefined>,
+  options: { isTty?: boolean } = {},
+): Config {
+  // An empty variable (VAR= in a .env file) means "not set".
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0])} ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  let veeam: VeeamConfig;
+  if (e.VEEAM_URL) {
+    if (!e.VEEAM_USERNAME)
+      problems.push('VEEAM_USERNAME is required when VEEAM_URL is set (the API user of the appliance)');
+    let password = e.VEEAM_PASSWORD;
+    if (e.VEEAM_PASSWORD && e.VEEAM_PASSWORD_FILE)
+      problems.push('set VEEAM_PASSWORD or VEEAM_PASSWORD_FILE, not both');
+    if (e.VEEAM_PASSWORD_FILE)
+      password = readText('VEEAM_PASSWORD_FILE', e.VEEAM_PASSWORD_FILE, problems)?.trim();
+    if (!password && !e.VEEAM_PASSWORD_FILE)
+      problems.push('VEEAM_PASSWORD or VEEAM_PASSWORD_FILE is required when VEEAM_URL is set');
+    const caPem = e.VEEAM_CA_FILE ? readText('VEEAM_CA_FILE', e.VEEAM_CA_FILE, problems) : undefined;
+    if (caPem !== undefined && !caPem.includes('-----BEGIN CERTIFICATE-----')) {
+      problems.push(`VEEAM_CA_FILE (${e.VEEAM_CA_FILE}) holds no PEM certificate`);
+    }
+    veeam = {
+      mode: 'appliance',
+      apiVersion: e.VEEAM_API_VERSION,
+      url: e.VEEAM_URL.replace(/\/+$/, ''),
+      username: e.VEEAM_USERNAME ?? '',
+      password: password ?? '',
+      caPem,
+      insecure: e.VEEAM_TLS_INSECURE,
+      timeoutMs: e.VEEAM_TIMEOUT_MS,
+    };
+  } else {
+    veeam = {
+      mode: 'simulator',
+      apiVersion: e.VEEAM_API_VERSION,
+      port: e.SIMULATOR_PORT,
+      latencyMs: e.SIMULATOR_LATENCY_MS,
+      seed: e.SIMULATOR_SEED,
+    };
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (options.isTty ? 'pretty' : 'json'),
+    veeam,
+    veeamUiUrl: e.VEEAM_UI_URL ?? (veeam.mode === 'appliance' ? veeam.url : null),
+    defaultTimeZone: e.DEFAULT_TIME_ZONE,
+    pageSize: e.PAGE_SIZE,
+  };
+}
+
+/** Values that must never reach a log line or a chat message. */
+export function secretsOf(config: Config): string[] {
+  return config.veeam.mode === 'appliance' ? [config.veeam.password].filter((s) => s.length >= 4) : [];
+}
+
+function readText(variable: string, path: string, problems: string[]): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    problems.push(
+      `${variable} names a file that cannot be read (${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
+    return undefined;
+  }
+}
+
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function systemTimeZone(): string {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zone && isTimeZone(zone) ? zone : 'UTC';
+}

@@ -1,0 +1,173 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
+import { parseSessionQuery } from '../../../src/core/query/parse-session-query';
+import { tokenize } from '../../../src/core/query/tokenize';
+import { API_VERSIONS, apiVersionProfile } from '../../../src/core/sessions/api-version';
+
+const ZONES = [
+  'UTC',
+  'Europe/Berlin',
+  'America/New_York',
+  'Pacific/Kiritimati',
+  'Asia/Kolkata',
+  'Australia/Lord_Howe',
+  'America/St_Johns',
+  'Pacific/Chatham',
+];
+// Words the grammar knows, mixed with junk, so generated text reaches deep into the parser.
+const WORDS = [
+  'failed',
+  'warning',
+  'running',
+  'in',
+  'progress',
+  'today',
+  'yesterday',
+  'since',
+  'between',
+  'and',
+  'from',
+  'to',
+  'last',
+  'past',
+  'this',
+  'week',
+  'month',
+  'monday',
+  'sun',
+  'nov',
+  '3',
+  '3rd',
+  'of',
+  '2026',
+  '2026-11-03',
+  '2026-13-45',
+  '24h',
+  '90',
+  'minutes',
+  'hours',
+  'ago',
+  'for',
+  'vm',
+  'policy',
+  'web-01',
+  '"Prod VMs"',
+  'status:',
+  'status:failed,warning',
+  'type:PolicyBackup',
+  'type:',
+  'from:2026-11-01',
+  'to:',
+  'since:monday',
+  '08:00',
+  '8am',
+  'pm',
+  'at',
+  'snapshots',
+  'restores',
+  'archive',
+  'help',
+  '?',
+  '"',
+  ':',
+  ',',
+  '<!channel>',
+  '—',
+  'Ω',
+  '\u0000',
+  'now',
+  'never',
+  'executed',
+  'before',
+  'until',
+  'after',
+  'a',
+  'an',
+  'two',
+  '99999',
+  '-1',
+  '2026-11-03T08:00:00Z',
+];
+
+const context = fc.record({
+  now: fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2090, 0, 1) }).map((ms) => new Date(ms)),
+  timeZone: fc.constantFrom(...ZONES),
+  apiVersion: fc.constantFrom(...API_VERSIONS),
+});
+const phrase = fc.array(fc.constantFrom(...WORDS), { maxLength: 12 }).map((w) => w.join(' '));
+const anyText = fc.oneof(
+  fc.string({ maxLength: 200 }),
+  fc.string({ unit: 'binary', maxLength: 200 }),
+  phrase,
+);
+
+describe('the parser on any input', () => {
+  it('never throws, and every query it returns is one the API accepts', () => {
+    fc.assert(
+      fc.property(anyText, context, (text, ctx) => {
+        const result = parseSessionQuery(text, ctx);
+        expect(['query', 'usage', 'help']).toContain(result.kind);
+        if (result.kind === 'usage') expect(result.message.length).toBeGreaterThan(0);
+        if (result.kind !== 'query') return;
+        const q = result.query;
+        const profile = apiVersionProfile(ctx.apiVersion);
+        for (const s of q.statuses) expect(profile.statuses).toContain(s);
+        for (const t of q.types) expect(profile.types).toContain(t);
+        expect(new Set(q.statuses).size).toBe(q.statuses.length);
+        for (const bound of [q.fromUtc, q.toUtc]) {
+          if (bound !== null) {
+            expect(bound).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{3})?)?Z$/);
+            expect(DateTime.fromISO(bound).isValid).toBe(true);
+          }
+        }
+        if (q.fromUtc && q.toUtc) expect(Date.parse(q.fromUtc)).toBeLessThan(Date.parse(q.toUtc));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads "today" as starting at local midnight, whatever the zone and moment', () => {
+    fc.assert(
+      fc.property(context, (ctx) => {
+        const result = parseSessionQuery('today', ctx);
+        if (result.kind !== 'query') throw new Error('today must parse');
+        const from = DateTime.fromISO(result.query.fromUtc as string).setZone(ctx.timeZone);
+        const local = DateTime.fromJSDate(ctx.now).setZone(ctx.timeZone);
+        expect(from.toISODate()).toBe(local.toISODate());
+        expect(from <= local).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads "yesterday" as a whole local day of 23 to 25 hours ending at today\'s midnight', () => {
+    fc.assert(
+      fc.property(context, (ctx) => {
+        const y = parseSessionQuery('yesterday', ctx);
+        const t = parseSessionQuery('today', ctx);
+        if (y.kind !== 'query' || t.kind !== 'query') throw new Error('must parse');
+        expect(y.query.toUtc).toBe(t.query.fromUtc);
+        const hours =
+          (Date.parse(y.query.toUtc as string) - Date.parse(y.query.fromUtc as string)) / 3_600_000;
+        expect(hours).toBeGreaterThanOrEqual(23);
+        expect(hours).toBeLessThanOrEqual(25);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps the text of a quoted value whole', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .string({ minLength: 1, maxLength: 40 })
+          .filter((s) => !/["\s]/.test(s[0] ?? ' ') && !s.includes('"')),
+        (value) => {
+          const tokens = tokenize(`policy:"${value}"`);
+          expect(tokens).toHaveLength(value.trim() ? 1 : 0);
+          if (value.trim()) expect(tokens[0]?.raw).toBe(value.normalize('NFKC').replace(/\s+/g, ' ').trim());
+        },
+      ),
+    );
+  });
+});
