@@ -101,7 +101,10 @@ function lazySource(cfg: Config) {
     };
   };
   return {
-    get: async (): Promise<SessionsSource> => (await (opened ??= open())).source,
+    get: async (): Promise<SessionsSource> => {
+      opened = opened ?? open();
+      return (await opened).source;
+    },
     close: async () => {
       if (opened) await (await opened).close();
     },

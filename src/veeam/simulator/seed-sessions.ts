@@ -13,6 +13,7 @@ export type SimPolicy = {
   name: string;
   vmIds: string[];
   backupMinuteOfDay: number;
+  backupEveryHours: number;
   snapshotEveryHours: number;
   snapshotOffsetMinutes: number;
   errorRate: number;
@@ -150,15 +151,19 @@ export function createWorld(seed: string): SimWorld {
   }
   const policies: SimPolicy[] = POLICY_NAMES.map((name, index) => {
     const r = randomFor(seed, `policy|${name}`);
-    const size = 3 + Math.floor(r() * 14);
+    // The data warehouse is the big one: dozens of VMs, backed up every six hours, always busy.
+    const big = name === 'Data Warehouse';
+    const size = big ? 40 : 3 + Math.floor(r() * 14);
     const start = Math.floor(r() * vms.length);
     const vmIds = Array.from({ length: size }, (_, k) => (vms[(start + k * 7) % vms.length] as SimVm).id);
     return {
       id: uuidFor(seed, `policy|${name}`),
       name,
       vmIds: [...new Set(vmIds)],
-      backupMinuteOfDay: (18 * 60 + Math.floor(r() * 10 * 60)) % (24 * 60),
-      snapshotEveryHours: pick(r, [4, 6, 8, 12, 24]),
+      // Spread over the day, as appliances serving several time zones are, so something is always running.
+      backupMinuteOfDay: Math.floor(r() * 24 * 60),
+      backupEveryHours: big ? 6 : 24,
+      snapshotEveryHours: name.includes('Hourly') ? 1 : pick(r, [4, 6, 8, 12, 24]),
       snapshotOffsetMinutes: Math.floor(r() * 60),
       // A few flaky policies make "failed today" interesting.
       errorRate: index % 9 === 4 ? 0.25 : index % 5 === 1 ? 0.08 : 0.02,
@@ -170,6 +175,7 @@ export function createWorld(seed: string): SimWorld {
     name: 'Legacy SAP',
     vmIds: vms.filter((v) => v.name.startsWith('sap-')).map((v) => v.id),
     backupMinuteOfDay: 23 * 60,
+    backupEveryHours: 24,
     snapshotEveryHours: 24,
     snapshotOffsetMinutes: 5,
     errorRate: 0.1,
@@ -252,19 +258,20 @@ export function generateSessions(seed: string, world: SimWorld, nowMs: number): 
   for (const p of world.policies) {
     const live = (ms: number) => p.removedAfterMs === null || ms < nowMs - p.removedAfterMs;
     const perVm = p.vmIds.length;
+    // A policy backed up several times a day runs longer than its interval, so one run is always going.
+    const backupDuration: [number, number] =
+      p.backupEveryHours < 24
+        ? [p.backupEveryHours * HOUR * 1.05, p.backupEveryHours * HOUR * 1.4]
+        : [perVm * 180_000, perVm * 720_000];
     for (let day = firstDay; day <= nowMs; day += DAY) {
-      const backupAt = day + p.backupMinuteOfDay * 60_000;
-      if (live(backupAt)) {
-        add(
-          `${p.id}|PolicyBackup|${backupAt}`,
-          'PolicyBackup',
-          backupAt,
-          p,
-          [perVm * 90_000, perVm * 420_000],
-          p.vmIds,
-          p.errorRate,
-        );
-        const retentionAt = day + (2 * 60 + (p.snapshotOffsetMinutes % 45)) * 60_000;
+      for (let k = 0; k < 24 / p.backupEveryHours; k++) {
+        const at = day + ((p.backupMinuteOfDay + k * p.backupEveryHours * 60) % 1440) * 60_000;
+        if (live(at))
+          add(`${p.id}|PolicyBackup|${at}`, 'PolicyBackup', at, p, backupDuration, p.vmIds, p.errorRate);
+      }
+      // Retention runs nightly, whatever the backup schedule.
+      const retentionAt = day + (2 * 60 + (p.snapshotOffsetMinutes % 45)) * 60_000;
+      if (live(retentionAt)) {
         add(
           `${p.id}|BackupRetention|${retentionAt}`,
           'BackupRetention',
