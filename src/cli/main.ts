@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { type Config, ConfigError, isTimeZone, loadConfig, secretsOf } from '../config/config';
+import { readEnvironment } from '../config/environment';
 import { BotError } from '../core/errors';
 import type { SessionsSource } from '../core/ports';
 import { createLogger } from '../logging/logger';
@@ -230,7 +231,7 @@ async function simulator(args: string[], io: Io): Promise<number> {
 
 /** Entry point of bin/sessions-bot. */
 export function main(): void {
-  runCli(process.argv.slice(2), process.env, {
+  runCli(process.argv.slice(2), readEnvironment(), {
     out: (s) => process.stdout.write(`${s}\n`),
     err: (s) => process.stderr.write(`${s}\n`),
     stdin: process.stdin,

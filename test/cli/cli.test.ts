@@ -1,0 +1,104 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+
+const BIN = join(__dirname, '../../bin/sessions-bot');
+
+/** Runs the real CLI as a user would, with a clean environment (no VEEAM_URL: the embedded simulator). */
+function run(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      process.execPath,
+      [BIN, ...args],
+      { env: { PATH: process.env.PATH ?? '', DEFAULT_TIME_ZONE: 'UTC' }, timeout: 30_000 },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+    if (input !== undefined) child.stdin?.end(input);
+  });
+}
+
+describe('sessions-bot parse', () => {
+  it('prints the filters as one JSON object', async () => {
+    const r = await run([
+      'parse',
+      '--now',
+      '2026-11-29T10:00:00Z',
+      '--tz',
+      'Europe/Berlin',
+      'failed',
+      'today',
+    ]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      status: ['Error', 'RunningWithError'],
+      types: [],
+      policy: null,
+      vm: null,
+      fromUtc: '2026-11-28T23:00:00Z',
+      toUtc: null,
+    });
+  });
+
+  it('looks a bare name up in the API to tell a VM from a policy', async () => {
+    const r = await run([
+      'parse',
+      '--now',
+      '2026-11-29T10:00:00Z',
+      '--tz',
+      'UTC',
+      'any failed backups for web-01 since Monday?',
+    ]);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      vm: 'web-01',
+      policy: null,
+      fromUtc: '2026-11-23T00:00:00Z',
+    });
+    const p = await run(['parse', '--tz', 'UTC', 'warnings for "Prod VMs"']);
+    expect(JSON.parse(p.stdout)).toMatchObject({ vm: null, policy: 'Prod VMs' });
+  });
+
+  it('exits 2 with the reason on stderr for text it cannot understand', async () => {
+    const r = await run(['parse', 'status:exploded']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/"exploded" is not a status/);
+  });
+
+  it('reads JSON lines in --batch mode and answers each line', async () => {
+    const input = [
+      JSON.stringify({ text: 'yesterday', now: '2026-03-30T10:00:00Z', tz: 'Europe/Berlin' }),
+      JSON.stringify({ text: 'blorp', now: '2026-03-30T10:00:00Z', tz: 'UTC' }),
+      'not json',
+      JSON.stringify({ text: 'today', tz: 'Nowhere/Land' }),
+    ].join('\n');
+    const r = await run(['parse', '--batch'], input);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(r.code).toBe(0);
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatchObject({ fromUtc: '2026-03-28T23:00:00Z', toUtc: '2026-03-29T22:00:00Z' });
+    expect(lines[1]).toEqual({ error: expect.stringContaining('blorp') });
+    expect(lines[2]).toEqual({ error: 'not a JSON line' });
+    expect(lines[3]).toEqual({ error: expect.stringContaining('Nowhere/Land') });
+  });
+});
+
+describe('sessions-bot list', () => {
+  it('prints a table of sessions against the embedded simulator, with the page label', async () => {
+    const r = await run(['list', '--tz', 'UTC', 'this', 'week']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/STATUS\s+STARTED\s+DURATION\s+TYPE\s+POLICY/);
+    expect(r.stdout).toMatch(/1–10 of \d+/);
+    const page2 = await run(['list', '--tz', 'UTC', '--page', '2', 'this', 'week']);
+    expect(page2.stdout).toMatch(/11–20 of \d+/);
+  });
+
+  it('explains a bad page number and a wrong setting', async () => {
+    expect((await run(['list', '--page', 'zero', 'failed'])).stderr).toMatch(/--page must be a whole number/);
+    const r = await run(['frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Unknown command "frobnicate"/);
+  });
+});
