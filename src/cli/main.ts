@@ -196,6 +196,7 @@ async function list(args: string[], env: Record<string, string | undefined>, io:
         pageSize: cfg.pageSize,
         apiVersion: cfg.veeam.apiVersion,
         now,
+        veeamUrl: cfg.veeamUiUrl,
       },
       await source.get(),
     );

@@ -5,6 +5,7 @@
 export type BotErrorCode =
   | 'USAGE'
   | 'NOT_FOUND'
+  | 'STALE_ACTION'
   | 'VEEAM_UNREACHABLE'
   | 'VEEAM_TIMEOUT'
   | 'VEEAM_TLS'
@@ -20,6 +21,7 @@ export type BotErrorCode =
 const DEFAULT_MESSAGES: Record<BotErrorCode, string> = {
   USAGE: 'I did not understand that. Try `help` for examples.',
   NOT_FOUND: 'Nothing was found by that name or id.',
+  STALE_ACTION: 'That button no longer works. Please ask again.',
   VEEAM_UNREACHABLE:
     'I cannot reach the Veeam Backup for Microsoft Azure appliance. Check that it is running and that VEEAM_URL points at it.',
   VEEAM_TIMEOUT: 'The Veeam appliance did not answer in time. It may be busy; try again in a minute.',

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { type ApiVersion, apiVersionProfile, type JobStatus } from '../sessions/api-version';
-import type { SessionQuery } from '../sessions/session-query';
+import { MAX_NAME_LENGTH, type SessionQuery } from '../sessions/session-query';
 import { parseTimeKey, parseTimePhrase, TIME_WORDS, type TimeBounds } from './time-expressions';
 import { type Token, tokenize } from './tokenize';
 import {
@@ -33,6 +33,7 @@ const STATUS_KEYS = new Set(['status', 'statuses', 'state']);
 const TYPE_KEYS = new Set(['type', 'types', 'kind']);
 const TIME_KEYS = new Set(['since', 'after', 'from', 'to', 'until', 'before']);
 const NAME_PREPOSITIONS = new Set(['for', 'on', 'of', 'in']);
+const MAX_QUESTION_LENGTH = 1000;
 const HELP_WORDS = new Set(['help', 'usage', '?', '-h', '--help']);
 
 /**
@@ -47,6 +48,11 @@ export function parseSessionQuery(text: string, context: ParseContext): ParseRes
     return usage(`"${zone}" is not a time zone I know. Use an IANA name such as Europe/Berlin.`);
   }
   const profile = apiVersionProfile(context.apiVersion ?? 'v2');
+  if (text.length > MAX_QUESTION_LENGTH) {
+    return usage(
+      `That question is too long (over ${MAX_QUESTION_LENGTH.toLocaleString('en')} characters). Ask something shorter.`,
+    );
+  }
   const tokens = joinPhrases(tokenize(text));
   if (
     tokens.length === 0 ||
@@ -94,6 +100,10 @@ export function parseSessionQuery(text: string, context: ParseContext): ParseRes
     return true;
   };
   const setName = (kind: 'policy' | 'vm' | 'name', value: string) => {
+    if (value.length > MAX_NAME_LENGTH) {
+      problems.push(`That name is longer than ${MAX_NAME_LENGTH} characters: "${value.slice(0, 40)}…".`);
+      return;
+    }
     const current = kind === 'policy' ? policy : kind === 'vm' ? vm : name;
     if (current !== null && current.toLowerCase() !== value.toLowerCase()) {
       const what = kind === 'name' ? 'name' : kind === 'vm' ? 'VM' : 'policy';

@@ -1,5 +1,8 @@
 import type { ApiVersion, JobStatus } from './api-version';
 
+/** Longest policy or VM name a question may carry (Azure VM names stop at 64; policy names vary). */
+export const MAX_NAME_LENGTH = 128;
+
 /**
  * What the user asked for, in API terms. Names are kept as written; turning them into ids is the job of
  * the use case, which asks the Veeam API.

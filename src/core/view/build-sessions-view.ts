@@ -1,0 +1,111 @@
+import { DateTime } from 'luxon';
+import type { Session, SessionPage } from '../sessions/session';
+import type { SessionQuery } from '../sessions/session-query';
+import { describeEmpty, describeStatus, describeTitle, describeUnderstood } from './describe-query';
+import { formatDuration, formatLocalTime } from './human-time';
+import { encodeDetailsToken, encodePageToken } from './page-token';
+import type { SessionRow, SessionsView } from './sessions-view';
+
+export type ViewContext = {
+  now: Date | DateTime;
+  /** "Open in Veeam" target; null hides the button. */
+  veeamUrl: string | null;
+  /** Names as the API spells them, once resolved ("prod vms" → "Prod VMs"). */
+  names?: { policy: string | null; vm: string | null };
+};
+
+/** One page of sessions → the neutral view both platforms render. */
+export function buildSessionsView(
+  query: SessionQuery,
+  page: SessionPage,
+  context: ViewContext,
+): SessionsView {
+  const now = toDateTime(context.now);
+  const names = context.names ?? { policy: null, vm: null };
+  const state = { query, offset: page.offset, limit: page.limit };
+  const shown = page.sessions.length;
+  const hasNext = page.total !== null ? page.offset + shown < page.total : shown === page.limit;
+  const total = page.total;
+  const label =
+    shown === 0 ? '' : `${page.offset + 1}–${page.offset + shown}${total === null ? '' : ` of ${total}`}`;
+  return {
+    kind: 'sessions',
+    title: describeTitle(query, names),
+    understood: describeUnderstood(query, names),
+    countText:
+      total === null
+        ? `${shown} session${shown === 1 ? '' : 's'} shown`
+        : `${total} session${total === 1 ? '' : 's'}`,
+    rows: page.sessions.map((s) => buildRow(s, query.timeZone, now, { sessionId: s.id, back: state })),
+    emptyText: shown === 0 ? emptyText(query, page, names, now) : null,
+    paging: {
+      offset: page.offset,
+      limit: page.limit,
+      total,
+      label,
+      previousToken: page.offset > 0 ? encodePageToken({ ...state, offset: previousOffset(page) }) : null,
+      nextToken: hasNext && shown > 0 ? encodePageToken({ ...state, offset: page.offset + shown }) : null,
+      currentToken: encodePageToken(state),
+    },
+    timeZone: query.timeZone,
+    veeamUrl: context.veeamUrl,
+  };
+}
+
+export function buildRow(
+  s: Session,
+  zone: string,
+  now: DateTime,
+  details: { sessionId: string; back: { query: SessionQuery; offset: number; limit: number } | null },
+): SessionRow {
+  const { label, tone } = describeStatus(s.status);
+  const apiVersion = details.back?.query.apiVersion ?? 'v2';
+  const started = s.startTime ? DateTime.fromISO(s.startTime, { zone: 'utc' }) : null;
+  let durationText = '—';
+  if (s.durationMs !== null) durationText = formatDuration(s.durationMs);
+  else if (s.stopTime === null && started?.isValid)
+    durationText = `running ${formatDuration(now.diff(started).toMillis())}`;
+  return {
+    id: s.id,
+    status: s.status,
+    statusLabel: label,
+    tone,
+    name: s.targetName ?? s.typeLabel,
+    nameRemoved: s.targetRemoved,
+    typeLabel: s.typeLabel,
+    startedAt: started?.isValid ? started.toUTC().toISO() : null,
+    startedText: formatLocalTime(s.startTime, zone, now),
+    durationText,
+    protectedInstances: s.protectedInstances,
+    detailsToken: encodeDetailsToken({
+      sessionId: details.sessionId,
+      back: details.back,
+      timeZone: zone,
+      apiVersion,
+    }),
+  };
+}
+
+export function toDateTime(now: Date | DateTime): DateTime {
+  return DateTime.isDateTime(now) ? now : DateTime.fromJSDate(now);
+}
+
+/** Past the end (an old Next button, or `--page 99`), Previous goes to the last page that has rows. */
+function previousOffset(page: SessionPage): number {
+  if (page.sessions.length === 0 && page.total !== null && page.total > 0 && page.offset >= page.total) {
+    return Math.floor((page.total - 1) / page.limit) * page.limit;
+  }
+  return Math.max(0, page.offset - page.limit);
+}
+
+function emptyText(
+  query: SessionQuery,
+  page: SessionPage,
+  names: { policy: string | null; vm: string | null },
+  now: DateTime,
+): string {
+  if (page.offset > 0 && page.total !== null && page.total > 0) {
+    return `This page is past the end: there ${page.total === 1 ? 'is 1 session' : `are ${page.total} sessions`} in all.`;
+  }
+  return describeEmpty(query, names, now);
+}

@@ -1,0 +1,27 @@
+import { DateTime } from 'luxon';
+
+/** "Sun 29 Nov 08:00" in the reader's zone; the year is added when it is not the current one. */
+export function formatLocalTime(iso: string | null, zone: string, now: DateTime): string {
+  if (!iso) return '—';
+  const t = DateTime.fromISO(iso, { zone: 'utc' }).setZone(zone);
+  if (!t.isValid) return '—';
+  return t.toFormat(t.year === now.setZone(zone).year ? 'ccc d LLL HH:mm' : 'ccc d LLL yyyy HH:mm');
+}
+
+/** "35 s", "42 min", "1 h 5 min", "2 d 3 h". */
+export function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return `${s} s`;
+  const m = Math.round(s / 60);
+  if (m < 60) return `${m} min`;
+  const h = Math.floor(m / 60);
+  if (h < 24) return m % 60 === 0 ? `${h} h` : `${h} h ${m % 60} min`;
+  const d = Math.floor(h / 24);
+  return h % 24 === 0 ? `${d} d` : `${d} d ${h % 24} h`;
+}
+
+/** An API instant as the renderers' date functions want it: RFC 3339 to the second, in UTC. */
+export function toUtcSeconds(iso: string): string | null {
+  const t = DateTime.fromISO(iso, { zone: 'utc' });
+  return t.isValid ? `${t.toUTC().toFormat("yyyy-MM-dd'T'HH:mm:ss")}Z` : null;
+}

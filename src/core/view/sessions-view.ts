@@ -1,0 +1,91 @@
+import type { BotErrorCode } from '../errors';
+
+/**
+ * What an answer shows, with no markup and no platform words: both renderers (Block Kit, Adaptive Cards)
+ * and the CLI turn these into their own shapes, so every platform says the same thing.
+ */
+
+export type StatusTone = 'failed' | 'warning' | 'success' | 'running' | 'canceled' | 'other';
+
+export type SessionRow = {
+  id: string;
+  /** The API status value. */
+  status: string;
+  /** "Failed", "Running with warnings", … */
+  statusLabel: string;
+  tone: StatusTone;
+  /** The policy, repository or restore source; the type label when the API names none. */
+  name: string;
+  /** The policy was deleted since. */
+  nameRemoved: boolean;
+  typeLabel: string;
+  /** ISO instant in UTC, for renderers that can show each reader their own local time. */
+  startedAt: string | null;
+  /** The start in the asker's zone, for fallbacks: "Sun 29 Nov 08:00". */
+  startedText: string;
+  /** "42 min", "1 h 5 min", "running 12 min". */
+  durationText: string;
+  protectedInstances: number | null;
+  /** Token of this row's details button: the session and the page to come back to. */
+  detailsToken: string;
+};
+
+export type PagingView = {
+  offset: number;
+  limit: number;
+  total: number | null;
+  /** "11–20 of 27"; empty when there are no rows. */
+  label: string;
+  previousToken: string | null;
+  nextToken: string | null;
+  /** Token that re-runs this very page (Retry, Refresh). */
+  currentToken: string;
+};
+
+export type SessionsView = {
+  kind: 'sessions';
+  /** "Failed sessions · today since 00:00 Europe/Berlin" */
+  title: string;
+  /** How the question was understood, in words: "Status Error, RunningWithError · times in Europe/Berlin". */
+  understood: string;
+  /** "27 sessions" */
+  countText: string;
+  rows: SessionRow[];
+  /** Set when there are no rows: "No failed sessions today." */
+  emptyText: string | null;
+  paging: PagingView;
+  timeZone: string;
+  veeamUrl: string | null;
+};
+
+export type DetailsView = {
+  kind: 'details';
+  title: string;
+  row: SessionRow;
+  fields: { label: string; value: string }[];
+  /** The last lines of the session log, oldest first. */
+  log: { timeText: string; tone: StatusTone; message: string }[];
+  /** How many earlier log lines were left out. */
+  logOmitted: number;
+  backToken: string | null;
+  timeZone: string;
+  veeamUrl: string | null;
+};
+
+export type ErrorView = {
+  kind: 'error';
+  code: BotErrorCode;
+  title: string;
+  message: string;
+  /** Re-runs what failed, when trying again can help. */
+  retryToken: string | null;
+};
+
+export type HelpView = {
+  kind: 'help';
+  title: string;
+  /** Plain text with `code` spans, one paragraph or bullet a line. */
+  text: string;
+};
+
+export type AnswerView = SessionsView | DetailsView | ErrorView | HelpView;

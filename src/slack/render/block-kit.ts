@@ -1,0 +1,30 @@
+/** The few Block Kit shapes the bot sends; kept here so render/ depends on no Slack package. */
+
+export type PlainText = { type: 'plain_text'; text: string; emoji?: boolean };
+export type Mrkdwn = { type: 'mrkdwn'; text: string };
+export type Button = {
+  type: 'button';
+  text: PlainText;
+  action_id: string;
+  value?: string;
+  url?: string;
+  style?: 'primary' | 'danger';
+};
+export type Block =
+  | { type: 'header'; text: PlainText }
+  | { type: 'section'; text?: Mrkdwn; fields?: Mrkdwn[]; accessory?: Button }
+  | { type: 'context'; elements: (Mrkdwn | PlainText)[] }
+  | { type: 'divider' }
+  | { type: 'actions'; elements: Button[] };
+
+export type BlockKitMessage = { text: string; blocks: Block[] };
+
+/** Action ids of the buttons, shared with the Slack listeners that answer them. */
+export const SLACK_ACTIONS = {
+  previous: 'sessions.previous',
+  next: 'sessions.next',
+  details: 'sessions.details',
+  back: 'sessions.back',
+  retry: 'sessions.retry',
+  openVeeam: 'sessions.open_veeam',
+} as const;

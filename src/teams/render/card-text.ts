@@ -1,0 +1,35 @@
+/**
+ * TextBlock text is markdown in Teams (bold, italics, links, lists). Text from the Veeam API or a user
+ * therefore never goes into a TextBlock: it goes into a RichTextBlock's TextRun, which renders no markdown
+ * at all, so `[click](https://evil.example)` or `**x**` shows as typed.
+ */
+export type TextRunStyle = {
+  weight?: 'Bolder';
+  size?: 'Small' | 'Medium' | 'Large';
+  isSubtle?: boolean;
+  color?: 'Attention' | 'Warning' | 'Good' | 'Accent';
+  italic?: boolean;
+};
+
+export function textRun(text: string, style: TextRunStyle = {}): Record<string, unknown> {
+  return { type: 'TextRun', text, ...style };
+}
+
+export function plainTextBlock(
+  runs: Record<string, unknown>[],
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return { type: 'RichTextBlock', inlines: runs, ...extra };
+}
+
+/**
+ * For the few places that must be TextBlock markdown (the fallback summary): backslash-escape every
+ * markdown control character.
+ */
+export function escapeCardMarkdown(text: string): string {
+  return text.replace(/([\\`*_{}[\]()#+\-.!<>|~])/g, '\\$1');
+}
+
+export function truncateText(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

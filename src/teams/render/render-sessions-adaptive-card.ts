@@ -1,0 +1,250 @@
+import { toUtcSeconds } from '../../core/view/human-time';
+import type {
+  AnswerView,
+  DetailsView,
+  ErrorView,
+  HelpView,
+  SessionRow,
+  SessionsView,
+  StatusTone,
+} from '../../core/view/sessions-view';
+import { plainTextBlock, textRun, truncateText } from './card-text';
+
+/**
+ * Adaptive Cards for Teams, version 1.5 (what Teams renders on desktop, web and mobile).
+ *
+ * Buttons are Action.Execute (Universal Actions): Teams sends an `adaptiveCard/action` invoke and shows
+ * the card the bot returns in its response in place of the old one, for everyone in the conversation.
+ * That needs no stored activity id and no updateActivity round trip, which Action.Submit would.
+ */
+
+export type AdaptiveCardMessage = { card: Record<string, unknown>; text: string };
+
+/** Verbs of the Action.Execute buttons, shared with the Teams handler. */
+export const CARD_VERBS = {
+  page: 'sessions.page',
+  details: 'sessions.details',
+  retry: 'sessions.retry',
+} as const;
+
+/** Safe everywhere (Teams, Power Automate, Graph); Teams itself accepts more for bot messages. */
+export const CARD_BYTES_BUDGET = 28 * 1024;
+
+const ICON: Record<StatusTone, string> = {
+  failed: '🔴',
+  warning: '🟠',
+  success: '🟢',
+  running: '🔵',
+  canceled: '⚪',
+  other: '⚫',
+};
+const COLOR: Record<StatusTone, 'Attention' | 'Warning' | 'Good' | 'Accent' | undefined> = {
+  failed: 'Attention',
+  warning: 'Warning',
+  success: 'Good',
+  running: 'Accent',
+  canceled: undefined,
+  other: undefined,
+};
+
+function card(body: unknown[], actions: unknown[]): Record<string, unknown> {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    msteams: { width: 'Full' },
+    body,
+    ...(actions.length > 0 ? { actions } : {}),
+  };
+}
+
+function execute(title: string, verb: string, token: string): Record<string, unknown> {
+  return { type: 'Action.Execute', title, verb, data: { token } };
+}
+
+/** Id of the session picker; Action.Execute sends its value along with the action's data. */
+export const SESSION_INPUT_ID = 'session';
+
+function openVeeam(url: string | null): Record<string, unknown>[] {
+  return url ? [{ type: 'Action.OpenUrl', title: 'Open in Veeam', url }] : [];
+}
+
+/** Teams shows DATE()/TIME() in each reader's own zone; the plain text is the asker's zone. */
+function localTime(iso: string | null, fallback: string): string {
+  const utc = iso ? toUtcSeconds(iso) : null;
+  return utc ? `{{DATE(${utc}, SHORT)}} {{TIME(${utc})}}` : fallback;
+}
+
+function title(text: string): Record<string, unknown> {
+  return plainTextBlock([textRun(truncateText(text, 200), { weight: 'Bolder', size: 'Medium' })], {
+    spacing: 'None',
+  });
+}
+
+function rowElement(row: SessionRow): Record<string, unknown> {
+  const statusColor = COLOR[row.tone];
+  const meta = [
+    localTime(row.startedAt, row.startedText),
+    row.durationText,
+    ...(row.protectedInstances !== null
+      ? [`${row.protectedInstances} instance${row.protectedInstances === 1 ? '' : 's'}`]
+      : []),
+  ].join(' · ');
+  // Lean on purpose: 25 of these must fit in the 28 KB budget.
+  return {
+    type: 'Container',
+    separator: true,
+    items: [
+      plainTextBlock([
+        textRun(`${ICON[row.tone]} `),
+        textRun(truncateText(row.name, 120), { weight: 'Bolder' }),
+        ...(row.nameRemoved ? [textRun(' (deleted)', { isSubtle: true, italic: true })] : []),
+        textRun(` · ${row.statusLabel}`, statusColor ? { color: statusColor } : {}),
+        textRun(` · ${truncateText(row.typeLabel, 60)}`, { isSubtle: true }),
+      ]),
+      // Only our own text here (dates, durations, counts), so markdown is safe.
+      { type: 'TextBlock', text: meta, isSubtle: true, size: 'Small', spacing: 'None', wrap: true },
+    ],
+  };
+}
+
+export function renderSessionsAdaptiveCard(view: SessionsView): AdaptiveCardMessage {
+  const body: unknown[] = [
+    title(view.title),
+    plainTextBlock([textRun(view.understood, { isSubtle: true, size: 'Small' })], { spacing: 'Small' }),
+  ];
+  if (view.rows.length === 0) {
+    body.push(plainTextBlock([textRun(view.emptyText ?? 'No sessions.')], { spacing: 'Medium' }));
+  }
+  body.push(...view.rows.map(rowElement));
+  if (view.rows.length > 0) {
+    // One picker and one Details button for the page: a token on every row would not fit in 28 KB.
+    body.push({
+      type: 'ColumnSet',
+      spacing: 'Medium',
+      columns: [
+        {
+          type: 'Column',
+          width: 'stretch',
+          items: [
+            {
+              type: 'Input.ChoiceSet',
+              id: SESSION_INPUT_ID,
+              style: 'compact',
+              placeholder: 'Pick a session for its details',
+              // Choice titles are plain text, never markdown.
+              // The value is the bare session id: zone, version and the page come in the action's token.
+              choices: view.rows.map((r) => ({
+                title: truncateText(`${r.startedText} · ${r.name}`, 60),
+                value: r.id,
+              })),
+            },
+          ],
+        },
+        {
+          type: 'Column',
+          width: 'auto',
+          items: [
+            {
+              type: 'ActionSet',
+              actions: [
+                {
+                  ...execute('Details', CARD_VERBS.details, view.paging.currentToken),
+                  associatedInputs: 'auto',
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+  }
+  if (view.paging.label) {
+    body.push({
+      type: 'TextBlock',
+      text: `${view.paging.label} · ${view.countText}`,
+      isSubtle: true,
+      size: 'Small',
+      spacing: 'Medium',
+    });
+  }
+  const actions = [
+    ...(view.paging.previousToken ? [execute('◀ Previous', CARD_VERBS.page, view.paging.previousToken)] : []),
+    ...(view.paging.nextToken ? [execute('Next ▶', CARD_VERBS.page, view.paging.nextToken)] : []),
+    ...openVeeam(view.veeamUrl),
+  ];
+  const summary =
+    view.rows.length === 0 ? (view.emptyText ?? '') : `${view.countText}, showing ${view.paging.label}`;
+  return { card: card(body, actions), text: `${view.title}: ${summary}` };
+}
+
+export function renderDetailsAdaptiveCard(view: DetailsView): AdaptiveCardMessage {
+  const body: unknown[] = [
+    title(view.title),
+    // Not a FactSet: its values are markdown in Teams, and these hold API text.
+    ...view.fields.map((f) =>
+      plainTextBlock([textRun(`${f.label}: `, { weight: 'Bolder' }), textRun(f.value)], { spacing: 'None' }),
+    ),
+  ];
+  if (view.log.length > 0) {
+    const heading =
+      view.logOmitted > 0
+        ? `Log (last ${view.log.length} of ${view.log.length + view.logOmitted} lines)`
+        : 'Log';
+    body.push({ type: 'TextBlock', text: heading, weight: 'Bolder', spacing: 'Medium' });
+    for (const line of view.log) {
+      const color = COLOR[line.tone];
+      body.push(
+        plainTextBlock(
+          [
+            textRun(`${line.timeText} `, { isSubtle: true }),
+            textRun(truncateText(line.message, 500), color && line.tone !== 'success' ? { color } : {}),
+          ],
+          { spacing: 'None' },
+        ),
+      );
+    }
+  }
+  body.push({ type: 'TextBlock', text: `Times in ${view.timeZone}`, isSubtle: true, size: 'Small' });
+  const actions = [
+    ...(view.backToken ? [execute('◀ Back to the list', CARD_VERBS.page, view.backToken)] : []),
+    ...openVeeam(view.veeamUrl),
+  ];
+  return {
+    card: card(body, actions),
+    text: `${view.title} (${view.row.typeLabel}, ${view.row.startedText})`,
+  };
+}
+
+export function renderErrorAdaptiveCard(view: ErrorView): AdaptiveCardMessage {
+  const body = [
+    plainTextBlock([textRun(`⚠️ ${view.title}`, { weight: 'Bolder', color: 'Attention' })]),
+    plainTextBlock([textRun(view.message)]),
+  ];
+  const actions = view.retryToken ? [execute('Try again', CARD_VERBS.retry, view.retryToken)] : [];
+  return { card: card(body, actions), text: `${view.title}: ${view.message}` };
+}
+
+export function renderHelpAdaptiveCard(view: HelpView): AdaptiveCardMessage {
+  const body = [
+    title(view.title),
+    ...view.text
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => plainTextBlock([textRun(line.replace(/`/g, ''))], { spacing: 'Small' })),
+  ];
+  return { card: card(body, []), text: view.title };
+}
+
+export function renderAnswerAdaptiveCard(view: AnswerView): AdaptiveCardMessage {
+  switch (view.kind) {
+    case 'sessions':
+      return renderSessionsAdaptiveCard(view);
+    case 'details':
+      return renderDetailsAdaptiveCard(view);
+    case 'error':
+      return renderErrorAdaptiveCard(view);
+    case 'help':
+      return renderHelpAdaptiveCard(view);
+  }
+}

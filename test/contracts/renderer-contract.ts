@@ -1,0 +1,209 @@
+import { BotError } from '../../src/core/errors';
+import { buildDetailsView } from '../../src/core/view/build-details-view';
+import { buildErrorView, buildHelpView } from '../../src/core/view/build-error-view';
+import { buildSessionsView } from '../../src/core/view/build-sessions-view';
+import { decodeDetailsToken, decodePageToken } from '../../src/core/view/page-token';
+import type { AnswerView } from '../../src/core/view/sessions-view';
+import { makePage, makeQuery, makeSession, VIEW_NOW } from '../factories/sessions';
+
+export type RenderedButton = {
+  kind: 'previous' | 'next' | 'details' | 'back' | 'retry' | 'open';
+  token?: string;
+  url?: string;
+  /** Where a platform sends the page once, with a picked session id, rather than a token per row. */
+  pageToken?: string;
+  sessionId?: string;
+};
+
+/** The session a Details button opens and the page its Back button returns to. */
+function detailsTarget(button: RenderedButton | undefined) {
+  if (button?.sessionId !== undefined && button.pageToken !== undefined) {
+    const page = decodePageToken(button.pageToken);
+    if (!page.ok) return null;
+    return {
+      sessionId: button.sessionId,
+      timeZone: page.value.query.timeZone,
+      backOffset: page.value.offset,
+    };
+  }
+  const details = decodeDetailsToken(button?.token);
+  if (!details.ok) return null;
+  return {
+    sessionId: details.value.sessionId,
+    timeZone: details.value.timeZone,
+    backOffset: details.value.back?.offset ?? null,
+  };
+}
+
+/** What the contract needs to know of a platform's rendering. */
+export type RendererUnderTest<R> = {
+  name: string;
+  render(view: AnswerView): R;
+  /** Every piece of text a reader can see (including button titles). */
+  visibleText(rendered: R): string[];
+  /** The buttons, by what they do, with the token or URL they carry. */
+  buttons(
+    rendered: R,
+  ): { kind: 'previous' | 'next' | 'details' | 'back' | 'retry' | 'open'; token?: string; url?: string }[];
+  /** Platform limits and schema problems; empty when the message is valid. */
+  problems(rendered: R): string[];
+  /** Does any markup-interpreting text carry this string unescaped (so it could ping, link or format)? */
+  leaksAsMarkup(rendered: R, hostile: string): boolean;
+  /** The notification / screen-reader text. */
+  fallback(rendered: R): string;
+};
+
+const ctx = { now: VIEW_NOW, veeamUrl: 'https://veeam.example.com' };
+const HOSTILE = [
+  '<!channel>',
+  '<https://evil.example|click here>',
+  '<@U123ABC>',
+  '[click](https://evil.example)',
+  '**bold**',
+  '<at>Everyone</at>',
+];
+
+export function rendererContract<R>(r: RendererUnderTest<R>): void {
+  describe(`${r.name}: the renderer contract`, () => {
+    it('shows a full first page: every row, the total, Next but no Previous, and the Veeam link', () => {
+      const rendered = r.render(buildSessionsView(makeQuery(), makePage(10, { total: 27 }), ctx));
+      const text = r.visibleText(rendered).join('\n');
+      for (let i = 1; i <= 10; i++) expect(text).toContain(`Prod VMs ${i}`);
+      expect(text).toContain('1–10 of 27');
+      const buttons = r.buttons(rendered);
+      expect(buttons.filter((b) => b.kind === 'previous')).toHaveLength(0);
+      const next = buttons.find((b) => b.kind === 'next');
+      expect(decodePageToken(next?.token)).toMatchObject({ ok: true, value: { offset: 10, limit: 10 } });
+      expect(buttons.filter((b) => b.kind === 'details')).toHaveLength(10);
+      expect(buttons.find((b) => b.kind === 'open')?.url).toBe('https://veeam.example.com');
+      expect(r.problems(rendered)).toEqual([]);
+    });
+
+    it('offers Previous and Next in the middle, and only Previous on the last page', () => {
+      const middle = r.buttons(
+        r.render(buildSessionsView(makeQuery(), makePage(10, { offset: 10, total: 27 }), ctx)),
+      );
+      expect(decodePageToken(middle.find((b) => b.kind === 'previous')?.token)).toMatchObject({
+        ok: true,
+        value: { offset: 0 },
+      });
+      expect(decodePageToken(middle.find((b) => b.kind === 'next')?.token)).toMatchObject({
+        ok: true,
+        value: { offset: 20 },
+      });
+      const lastRendered = r.render(
+        buildSessionsView(makeQuery(), makePage(7, { offset: 20, total: 27 }), ctx),
+      );
+      const last = r.buttons(lastRendered);
+      expect(last.some((b) => b.kind === 'next')).toBe(false);
+      expect(decodePageToken(last.find((b) => b.kind === 'previous')?.token)).toMatchObject({
+        ok: true,
+        value: { offset: 10 },
+      });
+      expect(r.visibleText(lastRendered).join('\n')).toContain('21–27 of 27');
+    });
+
+    it('says plainly when nothing matches, with no paging buttons', () => {
+      const rendered = r.render(buildSessionsView(makeQuery(), makePage(0, { total: 0 }), ctx));
+      expect(r.visibleText(rendered).join('\n')).toContain('No failed sessions today.');
+      expect(r.buttons(rendered).filter((b) => b.kind !== 'open')).toEqual([]);
+      expect(r.fallback(rendered)).toContain('No failed sessions today.');
+      expect(r.problems(rendered)).toEqual([]);
+    });
+
+    it('explains an error in plain words, offering Try again only where it can help', () => {
+      const retry = 'retry-token';
+      const unreachable = r.render(buildErrorView(new BotError('VEEAM_UNREACHABLE'), retry));
+      expect(r.visibleText(unreachable).join('\n')).toContain('Veeam is unreachable');
+      expect(r.buttons(unreachable)).toEqual([{ kind: 'retry', token: retry }]);
+      const auth = r.render(buildErrorView(new BotError('VEEAM_AUTH'), retry));
+      expect(r.visibleText(auth).join('\n')).toContain('VEEAM_USERNAME');
+      expect(r.buttons(auth)).toEqual([]);
+      expect(r.problems(auth)).toEqual([]);
+    });
+
+    it.each(HOSTILE)('shows API text %s literally: it pings, links and formats nothing', (hostile) => {
+      const page = makePage(3, { total: 3 }, { targetName: hostile, typeLabel: hostile });
+      const views: AnswerView[] = [
+        buildSessionsView(makeQuery({ policy: hostile }), page, ctx),
+        buildDetailsView(
+          makeSession({ targetName: hostile }),
+          [{ time: '2026-11-29T08:01:00Z', status: 'Error', message: `failed: ${hostile}` }],
+          {
+            ...ctx,
+            timeZone: 'Europe/Berlin',
+            apiVersion: 'v2',
+            back: null,
+          },
+        ),
+        buildErrorView(new BotError('NOT_FOUND', `I found no policy named "${hostile}".`)),
+      ];
+      for (const view of views) {
+        const rendered = r.render(view);
+        expect(r.leaksAsMarkup(rendered, hostile)).toBe(false);
+        expect(r.problems(rendered)).toEqual([]);
+      }
+    });
+
+    it('stays inside the platform limits for the worst page: 25 rows of the longest names', () => {
+      const longName = '&<>'.repeat(43).slice(0, 128);
+      const query = makeQuery({
+        policy: 'p'.repeat(128),
+        vm: 'v'.repeat(128),
+        name: 'n'.repeat(128),
+        types: ['PolicyBackup', 'PolicySnapshot', 'ManualSnapshot'],
+      });
+      const page = makePage(
+        25,
+        { offset: 25, limit: 25, total: 100_000 },
+        { targetName: longName, typeLabel: 'T'.repeat(200), targetRemoved: true },
+      );
+      const rendered = r.render(buildSessionsView(query, page, ctx));
+      expect(r.problems(rendered)).toEqual([]);
+      expect(r.buttons(rendered).filter((b) => b.kind === 'details')).toHaveLength(25);
+    });
+
+    it('shows a session in detail, with its log and a way back to the list', () => {
+      const back = { query: makeQuery(), offset: 10, limit: 10 };
+      const log = Array.from({ length: 30 }, (_, i) => ({
+        time: `2026-11-29T08:${String(i).padStart(2, '0')}:00Z`,
+        status: i === 29 ? 'Error' : 'Success',
+        message: `step ${i}`,
+      }));
+      const view = buildDetailsView(makeSession(), log, {
+        ...ctx,
+        timeZone: 'Europe/Berlin',
+        apiVersion: 'v2',
+        back,
+      });
+      const rendered = r.render(view);
+      const text = r.visibleText(rendered).join('\n');
+      expect(text).toContain('Prod VMs 1');
+      expect(text).toContain('step 29');
+      expect(text).not.toContain('step 17');
+      expect(text).toContain('00000000-0000-4000-8000-000000000000');
+      expect(decodePageToken(r.buttons(rendered).find((b) => b.kind === 'back')?.token)).toMatchObject({
+        ok: true,
+        value: { offset: 10 },
+      });
+      expect(r.problems(rendered)).toEqual([]);
+    });
+
+    it('carries the session and the page in each Details button', () => {
+      const rendered = r.render(buildSessionsView(makeQuery(), makePage(2, { offset: 10, total: 12 }), ctx));
+      const details = r.buttons(rendered).filter((b) => b.kind === 'details');
+      expect(details).toHaveLength(2);
+      expect(detailsTarget(details[1])).toEqual({
+        sessionId: '00000000-0000-4000-8000-000000000011',
+        timeZone: 'Europe/Berlin',
+        backOffset: 10,
+      });
+    });
+
+    it('renders help from the parser vocabulary', () => {
+      const rendered = r.render(buildHelpView('v2', '/sessions'));
+      expect(r.visibleText(rendered).join('\n')).toContain('/sessions failed today');
+      expect(r.problems(rendered)).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,53 @@
+import type { Session, SessionPage } from '../../src/core/sessions/session';
+import type { SessionQuery } from '../../src/core/sessions/session-query';
+
+/** Sunday 29 Nov 2026, 10:00 UTC: the moment every view spec is rendered at. */
+export const VIEW_NOW = new Date('2026-11-29T10:00:00Z');
+
+export function makeSession(overrides: Partial<Session> = {}, n = 0): Session {
+  const start = Date.parse('2026-11-29T08:00:00Z') - n * 47 * 60_000;
+  return {
+    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    status: 'Error',
+    type: 'PolicyBackup',
+    typeLabel: 'Policy Backup',
+    startTime: new Date(start).toISOString(),
+    stopTime: new Date(start + 42 * 60_000).toISOString(),
+    durationMs: 42 * 60_000,
+    policyId: '11111111-1111-4111-8111-111111111111',
+    targetName: `Prod VMs ${n + 1}`,
+    protectedInstances: 14,
+    targetRemoved: false,
+    ...overrides,
+  };
+}
+
+export function makePage(
+  count: number,
+  options: { offset?: number; limit?: number; total?: number | null } = {},
+  overrides: Partial<Session> = {},
+): SessionPage {
+  const offset = options.offset ?? 0;
+  return {
+    sessions: Array.from({ length: count }, (_, i) => makeSession(overrides, offset + i)),
+    offset,
+    limit: options.limit ?? 10,
+    total: options.total === undefined ? offset + count : options.total,
+  };
+}
+
+export function makeQuery(overrides: Partial<SessionQuery> = {}): SessionQuery {
+  return {
+    statuses: ['Error', 'RunningWithError'],
+    types: [],
+    policy: null,
+    vm: null,
+    name: null,
+    fromUtc: '2026-11-28T23:00:00Z',
+    toUtc: null,
+    timeLabel: 'today',
+    timeZone: 'Europe/Berlin',
+    apiVersion: 'v2',
+    ...overrides,
+  };
+}

@@ -1,0 +1,127 @@
+import { BotError } from '../../../src/core/errors';
+import { buildDetailsView } from '../../../src/core/view/build-details-view';
+import { buildErrorView } from '../../../src/core/view/build-error-view';
+import { buildSessionsView } from '../../../src/core/view/build-sessions-view';
+import type { Block, BlockKitMessage, Button } from '../../../src/slack/render/block-kit';
+import { SLACK_ACTIONS } from '../../../src/slack/render/block-kit';
+import { renderAnswerBlockKit } from '../../../src/slack/render/render-sessions-block-kit';
+import { rendererContract } from '../../contracts/renderer-contract';
+import { makePage, makeQuery, makeSession, VIEW_NOW } from '../../factories/sessions';
+import { blockKitProblems } from '../../support/block-kit-limits-check';
+import { expectMatchesGolden } from '../../support/golden';
+
+function buttonsOf(m: BlockKitMessage): Button[] {
+  return m.blocks.flatMap((b: Block) =>
+    b.type === 'actions' ? b.elements : b.type === 'section' && b.accessory ? [b.accessory] : [],
+  );
+}
+
+function mrkdwnTexts(m: BlockKitMessage): string[] {
+  return [
+    m.text,
+    ...m.blocks.flatMap((b) => {
+      if (b.type === 'section')
+        return [...(b.text ? [b.text.text] : []), ...(b.fields ?? []).map((f) => f.text)];
+      if (b.type === 'context') return b.elements.filter((e) => e.type === 'mrkdwn').map((e) => e.text);
+      return [];
+    }),
+  ];
+}
+
+const KIND: Record<string, 'previous' | 'next' | 'details' | 'back' | 'retry' | 'open'> = {
+  [SLACK_ACTIONS.previous]: 'previous',
+  [SLACK_ACTIONS.next]: 'next',
+  [SLACK_ACTIONS.details]: 'details',
+  [SLACK_ACTIONS.back]: 'back',
+  [SLACK_ACTIONS.retry]: 'retry',
+  [SLACK_ACTIONS.openVeeam]: 'open',
+};
+
+const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+rendererContract<BlockKitMessage>({
+  name: 'Slack Block Kit',
+  render: renderAnswerBlockKit,
+  visibleText: (m) => [
+    ...mrkdwnTexts(m).map(unescape),
+    ...m.blocks.flatMap((b) =>
+      b.type === 'header'
+        ? [b.text.text]
+        : b.type === 'context'
+          ? b.elements.filter((e) => e.type === 'plain_text').map((e) => e.text)
+          : [],
+    ),
+    ...buttonsOf(m).map((b) => b.text.text),
+  ],
+  buttons: (m) =>
+    buttonsOf(m).map((b) => ({
+      kind: KIND[b.action_id] ?? 'open',
+      ...(b.value !== undefined ? { token: b.value } : {}),
+      ...(b.url !== undefined ? { url: b.url } : {}),
+    })),
+  problems: blockKitProblems,
+  // mrkdwn interprets <…>; plain_text (headers, buttons) does not.
+  leaksAsMarkup: (m, hostile) => hostile.includes('<') && mrkdwnTexts(m).some((t) => t.includes(hostile)),
+  fallback: (m) => unescape(m.text),
+});
+
+describe('Slack Block Kit, as a reviewer sees it', () => {
+  const ctx = { now: VIEW_NOW, veeamUrl: 'https://veeam.example.com' };
+
+  it('matches the golden files for representative answers', () => {
+    expectMatchesGolden(
+      'slack/sessions-first-page.blocks',
+      renderAnswerBlockKit(buildSessionsView(makeQuery(), makePage(10, { total: 27 }), ctx)),
+    );
+    expectMatchesGolden(
+      'slack/sessions-last-page.blocks',
+      renderAnswerBlockKit(buildSessionsView(makeQuery(), makePage(7, { offset: 20, total: 27 }), ctx)),
+    );
+    expectMatchesGolden(
+      'slack/sessions-empty.blocks',
+      renderAnswerBlockKit(buildSessionsView(makeQuery(), makePage(0, { total: 0 }), ctx)),
+    );
+    expectMatchesGolden(
+      'slack/error-unreachable.blocks',
+      renderAnswerBlockKit(buildErrorView(new BotError('VEEAM_UNREACHABLE'), 'retry-token')),
+    );
+    const log = [
+      {
+        time: '2026-11-29T08:00:03Z',
+        status: 'Success',
+        message: 'Policy Backup session started for policy Prod VMs',
+      },
+      {
+        time: '2026-11-29T08:41:10Z',
+        status: 'Error',
+        message: 'Failed to process VM sql-03: the VM agent is not responding',
+      },
+    ];
+    expectMatchesGolden(
+      'slack/details.blocks',
+      renderAnswerBlockKit(
+        buildDetailsView(makeSession(), log, {
+          ...ctx,
+          timeZone: 'Europe/Berlin',
+          apiVersion: 'v2',
+          back: { query: makeQuery(), offset: 0, limit: 10 },
+        }),
+      ),
+    );
+  });
+
+  it("writes times as Slack date tokens, so each reader sees their own zone, with the asker's as fallback", () => {
+    const m = renderAnswerBlockKit(buildSessionsView(makeQuery(), makePage(1), ctx));
+    const row = m.blocks.find((b) => b.type === 'section');
+    expect(row?.type === 'section' && row.text?.text).toContain(
+      '<!date^1795939200^{date_short_pretty} {time}|Sun 29 Nov 09:00>',
+    );
+  });
+
+  it('escapes a hostile name to the exact entities Slack expects', () => {
+    const m = renderAnswerBlockKit(
+      buildSessionsView(makeQuery(), makePage(1, {}, { targetName: 'A&B <!channel>' }), ctx),
+    );
+    expect(mrkdwnTexts(m).join()).toContain('A&amp;B &lt;!channel&gt;');
+  });
+});

@@ -1,0 +1,170 @@
+import { BotError } from '../../../src/core/errors';
+import { buildDetailsView } from '../../../src/core/view/build-details-view';
+import { buildErrorView } from '../../../src/core/view/build-error-view';
+import { buildSessionsView } from '../../../src/core/view/build-sessions-view';
+import {
+  type AdaptiveCardMessage,
+  CARD_BYTES_BUDGET,
+  CARD_VERBS,
+  renderAnswerAdaptiveCard,
+  SESSION_INPUT_ID,
+} from '../../../src/teams/render/render-sessions-adaptive-card';
+import { type RenderedButton, rendererContract } from '../../contracts/renderer-contract';
+import { makePage, makeQuery, makeSession, VIEW_NOW } from '../../factories/sessions';
+import { adaptiveCardProblems } from '../../support/adaptive-card-validator';
+import { expectMatchesGolden } from '../../support/golden';
+
+type Node = Record<string, unknown>;
+
+function walk(node: unknown, visit: (n: Node) => void): void {
+  if (Array.isArray(node)) node.forEach((n) => walk(n, visit));
+  else if (node && typeof node === 'object') {
+    visit(node as Node);
+    for (const v of Object.values(node)) walk(v, visit);
+  }
+}
+
+function actionsOf(card: Node): Node[] {
+  const out: Node[] = [];
+  walk(card, (n) => {
+    if (typeof n.type === 'string' && n.type.startsWith('Action.')) out.push(n);
+  });
+  return out;
+}
+
+function choicesOf(card: Node): string[] {
+  const out: string[] = [];
+  walk(card, (n) => {
+    if (n.type === 'Input.ChoiceSet' && n.id === SESSION_INPUT_ID)
+      out.push(...(n.choices as Node[]).map((c) => String(c.value)));
+  });
+  return out;
+}
+
+function kindOf(a: Node): 'previous' | 'next' | 'details' | 'back' | 'retry' | 'open' {
+  if (a.type === 'Action.OpenUrl') return 'open';
+  if (a.verb === CARD_VERBS.details) return 'details';
+  if (a.verb === CARD_VERBS.retry) return 'retry';
+  const title = String(a.title);
+  return title.includes('Previous') ? 'previous' : title.includes('Back') ? 'back' : 'next';
+}
+
+rendererContract<AdaptiveCardMessage>({
+  name: 'Teams Adaptive Card',
+  render: renderAnswerAdaptiveCard,
+  visibleText: (m) => {
+    const out: string[] = [];
+    walk(m.card, (n) => {
+      if ((n.type === 'TextBlock' || n.type === 'TextRun') && typeof n.text === 'string') out.push(n.text);
+      if (typeof n.type === 'string' && n.type.startsWith('Action.') && typeof n.title === 'string')
+        out.push(n.title);
+    });
+    // A row's runs read as one line.
+    walk(m.card, (n) => {
+      if (n.type === 'RichTextBlock') out.push((n.inlines as Node[]).map((r) => String(r.text)).join(''));
+    });
+    return out;
+  },
+  // The Details action sends the picked choice with the page token of its data: one "button" per choice.
+  buttons: (m) =>
+    actionsOf(m.card).flatMap((a): RenderedButton[] => {
+      const token = a.data ? (a.data as { token: string }).token : undefined;
+      if (kindOf(a) === 'details') {
+        return choicesOf(m.card).map((sessionId) => ({
+          kind: 'details' as const,
+          sessionId,
+          ...(token ? { pageToken: token } : {}),
+        }));
+      }
+      return [{ kind: kindOf(a), ...(token ? { token } : {}), ...(a.url ? { url: String(a.url) } : {}) }];
+    }),
+  problems: (m) => {
+    const problems = adaptiveCardProblems(m.card);
+    const bytes = Buffer.byteLength(JSON.stringify(m.card));
+    if (bytes > CARD_BYTES_BUDGET)
+      problems.push(`card is ${bytes} bytes, over the ${CARD_BYTES_BUDGET} budget`);
+    return problems;
+  },
+  // TextBlock text and titles are markdown in Teams; TextRuns are not.
+  leaksAsMarkup: (m, hostile) => {
+    let leak = false;
+    walk(m.card, (n) => {
+      if (n.type === 'TextBlock' && String(n.text).includes(hostile)) leak = true;
+      if (n.type === 'FactSet') leak = true;
+    });
+    return leak;
+  },
+  fallback: (m) => m.text,
+});
+
+describe('Teams Adaptive Cards, as a reviewer sees them', () => {
+  const ctx = { now: VIEW_NOW, veeamUrl: 'https://veeam.example.com' };
+
+  it('matches the golden files for representative answers', () => {
+    expectMatchesGolden(
+      'teams/sessions-first-page.card',
+      renderAnswerAdaptiveCard(buildSessionsView(makeQuery(), makePage(10, { total: 27 }), ctx)),
+    );
+    expectMatchesGolden(
+      'teams/sessions-last-page.card',
+      renderAnswerAdaptiveCard(buildSessionsView(makeQuery(), makePage(7, { offset: 20, total: 27 }), ctx)),
+    );
+    expectMatchesGolden(
+      'teams/sessions-empty.card',
+      renderAnswerAdaptiveCard(buildSessionsView(makeQuery(), makePage(0, { total: 0 }), ctx)),
+    );
+    expectMatchesGolden(
+      'teams/error-unreachable.card',
+      renderAnswerAdaptiveCard(buildErrorView(new BotError('VEEAM_UNREACHABLE'), 'retry-token')),
+    );
+    const log = [
+      {
+        time: '2026-11-29T08:00:03Z',
+        status: 'Success',
+        message: 'Policy Backup session started for policy Prod VMs',
+      },
+      {
+        time: '2026-11-29T08:41:10Z',
+        status: 'Error',
+        message: 'Failed to process VM sql-03: the VM agent is not responding',
+      },
+    ];
+    expectMatchesGolden(
+      'teams/details.card',
+      renderAnswerAdaptiveCard(
+        buildDetailsView(makeSession(), log, {
+          ...ctx,
+          timeZone: 'Europe/Berlin',
+          apiVersion: 'v2',
+          back: { query: makeQuery(), offset: 0, limit: 10 },
+        }),
+      ),
+    );
+  });
+
+  it('is an Adaptive Card 1.5 at full width whose paging buttons are Action.Execute', () => {
+    const { card } = renderAnswerAdaptiveCard(
+      buildSessionsView(makeQuery(), makePage(10, { offset: 10, total: 27 }), ctx),
+    );
+    expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5', msteams: { width: 'Full' } });
+    const paging = (card.actions as Node[]).filter((a) => a.verb === CARD_VERBS.page);
+    expect(paging.map((a) => a.type)).toEqual(['Action.Execute', 'Action.Execute']);
+  });
+
+  it('writes times with DATE() and TIME(), so each reader sees their own zone', () => {
+    const { card } = renderAnswerAdaptiveCard(buildSessionsView(makeQuery(), makePage(1), ctx));
+    expect(JSON.stringify(card)).toContain(
+      '{{DATE(2026-11-29T08:00:00Z, SHORT)}} {{TIME(2026-11-29T08:00:00Z)}}',
+    );
+  });
+
+  it('reports what the official validator finds in a broken card (the check can fail)', () => {
+    expect(
+      adaptiveCardProblems({
+        type: 'AdaptiveCard',
+        version: '1.5',
+        body: [{ type: 'Bogus' }, { type: 'TextBlock', text: 'x', size: 'Huge' }],
+      }).length,
+    ).toBe(2);
+  });
+});
