@@ -37,13 +37,13 @@ const KIND: Record<string, 'previous' | 'next' | 'details' | 'back' | 'retry' | 
   [SLACK_ACTIONS.openVeeam]: 'open',
 };
 
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescapeMrkdwn = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 rendererContract<BlockKitMessage>({
   name: 'Slack Block Kit',
   render: renderAnswerBlockKit,
   visibleText: (m) => [
-    ...mrkdwnTexts(m).map(unescape),
+    ...mrkdwnTexts(m).map(unescapeMrkdwn),
     ...m.blocks.flatMap((b) =>
       b.type === 'header'
         ? [b.text.text]
@@ -62,7 +62,7 @@ rendererContract<BlockKitMessage>({
   problems: blockKitProblems,
   // mrkdwn interprets <…>; plain_text (headers, buttons) does not.
   leaksAsMarkup: (m, hostile) => hostile.includes('<') && mrkdwnTexts(m).some((t) => t.includes(hostile)),
-  fallback: (m) => unescape(m.text),
+  fallback: (m) => unescapeMrkdwn(m.text),
 });
 
 describe('Slack Block Kit, as a reviewer sees it', () => {

@@ -17,8 +17,9 @@ import { expectMatchesGolden } from '../../support/golden';
 type Node = Record<string, unknown>;
 
 function walk(node: unknown, visit: (n: Node) => void): void {
-  if (Array.isArray(node)) node.forEach((n) => walk(n, visit));
-  else if (node && typeof node === 'object') {
+  if (Array.isArray(node)) {
+    for (const n of node) walk(n, visit);
+  } else if (node && typeof node === 'object') {
     visit(node as Node);
     for (const v of Object.values(node)) walk(v, visit);
   }
