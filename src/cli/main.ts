@@ -115,6 +115,8 @@ function lazySource(cfg: Config) {
 async function serve(env: Record<string, string | undefined>, io: Io): Promise<number> {
   const cfg = config(env);
   const logger = createLogger({ level: cfg.logLevel, format: cfg.logFormat, secrets: secretsOf(cfg) });
+  // A bot runs for months: a stray rejection in some SDK is logged, never allowed to stop it.
+  process.on('unhandledRejection', (reason) => logger.error('Unhandled rejection', { error: reason }));
   const app = await startApp(cfg, logger);
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {

@@ -20,6 +20,19 @@ export type VeeamConfig =
       timeoutMs: number;
     };
 
+export type SlackConfig = {
+  /** socket: Socket Mode (no public URL); http: Slack posts to POST /slack/events. */
+  mode: 'http' | 'socket';
+  botToken: string;
+  signingSecret: string | null;
+  appToken: string | null;
+  apiUrl: string | null;
+  command: string;
+  /** Whether answers to the slash command are seen by the asker alone, or by the channel. */
+  responseType: 'ephemeral' | 'in_channel';
+  allowed: { teams: string[]; channels: string[]; users: string[] };
+};
+
 export type Config = {
   port: number;
   host: string;
@@ -30,6 +43,8 @@ export type Config = {
   veeamUiUrl: string | null;
   defaultTimeZone: string;
   pageSize: number;
+  /** Null when no Slack variable is set: the Slack app is off. */
+  slack: SlackConfig | null;
 };
 
 export class ConfigError extends Error {
@@ -87,7 +102,44 @@ const envSchema = z.object({
   SIMULATOR_SEED: z.string().min(1).default('sessions-bot'),
   DEFAULT_TIME_ZONE: timeZone.default(systemTimeZone()),
   PAGE_SIZE: int(1, 25).default(10),
+  SLACK_BOT_TOKEN: z
+    .string()
+    .startsWith('xoxb-', { message: 'must be a bot token starting with xoxb-' })
+    .optional(),
+  SLACK_SIGNING_SECRET: z
+    .string()
+    .regex(/^[0-9a-f]{16,}$/i, { message: 'must be the hex signing secret from Basic Information' })
+    .optional(),
+  SLACK_APP_TOKEN: z
+    .string()
+    .startsWith('xapp-', { message: 'must be an app-level token starting with xapp-' })
+    .optional(),
+  SLACK_API_URL: httpUrl.optional(),
+  SLACK_COMMAND: z
+    .string()
+    .regex(/^\/[a-z0-9_-]{1,31}$/, { message: 'must look like /sessions' })
+    .default('/sessions'),
+  SESSIONS_RESPONSE: z.enum(['ephemeral', 'in_channel']).default('ephemeral'),
+  SLACK_ALLOWED_TEAM_IDS: idList('T'),
+  SLACK_ALLOWED_CHANNEL_IDS: idList('CGD'),
+  SLACK_ALLOWED_USER_IDS: idList('UW'),
 });
+
+/** "T01, T02" → ["T01", "T02"]; each id must start with one of the given letters. */
+function idList(prefixes: string) {
+  return z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .refine((ids) => ids.every((id) => new RegExp(`^[${prefixes}][A-Z0-9]+$`).test(id)), {
+      message: `must be a comma-separated list of Slack ids starting with ${prefixes.split('').join(' or ')}`,
+    });
+}
 
 export function loadConfig(
   env: Record<string, string | undefined>,
@@ -135,8 +187,10 @@ export function loadConfig(
       seed: e.SIMULATOR_SEED,
     };
   }
+  const slack = readSlack(e, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
+    slack,
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
@@ -148,9 +202,40 @@ export function loadConfig(
   };
 }
 
+function readSlack(e: z.infer<typeof envSchema>, problems: string[]): SlackConfig | null {
+  if (!e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) return null;
+  if (!e.SLACK_BOT_TOKEN)
+    problems.push(
+      'SLACK_BOT_TOKEN is required to turn the Slack app on (OAuth & Permissions › Bot User OAuth Token)',
+    );
+  if (!e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
+    problems.push('SLACK_SIGNING_SECRET is required for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
+  }
+  return {
+    mode: e.SLACK_APP_TOKEN ? 'socket' : 'http',
+    botToken: e.SLACK_BOT_TOKEN ?? '',
+    signingSecret: e.SLACK_SIGNING_SECRET ?? null,
+    appToken: e.SLACK_APP_TOKEN ?? null,
+    apiUrl: e.SLACK_API_URL ? e.SLACK_API_URL.replace(/\/?$/, '/') : null,
+    command: e.SLACK_COMMAND,
+    responseType: e.SESSIONS_RESPONSE,
+    allowed: {
+      teams: e.SLACK_ALLOWED_TEAM_IDS,
+      channels: e.SLACK_ALLOWED_CHANNEL_IDS,
+      users: e.SLACK_ALLOWED_USER_IDS,
+    },
+  };
+}
+
 /** Values that must never reach a log line or a chat message. */
 export function secretsOf(config: Config): string[] {
-  return config.veeam.mode === 'appliance' ? [config.veeam.password].filter((s) => s.length >= 4) : [];
+  const values = [
+    config.veeam.mode === 'appliance' ? config.veeam.password : '',
+    config.slack?.botToken ?? '',
+    config.slack?.signingSecret ?? '',
+    config.slack?.appToken ?? '',
+  ];
+  return values.filter((s) => s.length >= 4);
 }
 
 function readText(variable: string, path: string, problems: string[]): string | undefined {

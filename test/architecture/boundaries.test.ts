@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const SRC = join(__dirname, '../../src');
@@ -42,6 +42,27 @@ describe('dependencies point inward', () => {
       expect(offending).toEqual([]);
     },
   );
+
+  const renderFiles = [
+    ...filesUnder(join(SRC, 'slack/render')),
+    ...(existsSync(join(SRC, 'teams/render')) ? filesUnder(join(SRC, 'teams/render')) : []),
+  ];
+  it.each(renderFiles.map((f) => [relative(SRC, f), f]))(
+    '%s (a renderer) imports no SDK, HTTP or storage module',
+    (_name, file) => {
+      const offending = importsOf(file).filter((i) =>
+        /^@slack\/|^botbuilder|^node:(http|https|net)$|^(pg|better-sqlite3)$/.test(i),
+      );
+      expect(offending).toEqual([]);
+    },
+  );
+
+  it('keeps every botbuilder import inside src/teams, so moving to its successor touches one folder', () => {
+    const outside = filesUnder(SRC).filter(
+      (f) => !relative(SRC, f).startsWith('teams/') && importsOf(f).some((i) => i.startsWith('botbuilder')),
+    );
+    expect(outside).toEqual([]);
+  });
 
   it('reads process.env only in src/config', () => {
     const readers = filesUnder(SRC)

@@ -134,3 +134,9 @@ export function describeUnderstood(
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/** What a slow answer shows first: "Looking up failed sessions today…". */
+export function describeLookingUp(q: SessionQuery): string {
+  const when = whenInSentence(q);
+  return `Looking up ${subject(q, { policy: null, vm: null })}${when ? ` ${when}` : ''}…`;
+}

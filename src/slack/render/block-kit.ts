@@ -26,5 +26,6 @@ export const SLACK_ACTIONS = {
   details: 'sessions.details',
   back: 'sessions.back',
   retry: 'sessions.retry',
+  share: 'sessions.share',
   openVeeam: 'sessions.open_veeam',
 } as const;

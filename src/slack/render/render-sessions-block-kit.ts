@@ -81,7 +81,12 @@ function openVeeam(url: string | null): Button[] {
     : [];
 }
 
-export function renderSessionsBlockKit(view: SessionsView): BlockKitMessage {
+export type BlockKitOptions = {
+  /** Adds a "Share in channel" button to an answer only its asker can see. */
+  shareable?: boolean;
+};
+
+export function renderSessionsBlockKit(view: SessionsView, options: BlockKitOptions = {}): BlockKitMessage {
   const blocks: Block[] = [
     { type: 'header', text: plain(view.title, L.headerText) },
     {
@@ -108,7 +113,10 @@ export function renderSessionsBlockKit(view: SessionsView): BlockKitMessage {
   if (view.paging.previousToken)
     paging.push(button('◀ Previous', SLACK_ACTIONS.previous, view.paging.previousToken));
   if (view.paging.nextToken) paging.push(button('Next ▶', SLACK_ACTIONS.next, view.paging.nextToken));
-  const actions = [...paging, ...openVeeam(view.veeamUrl)];
+  const share = options.shareable
+    ? [button('Share in channel', SLACK_ACTIONS.share, view.paging.currentToken)]
+    : [];
+  const actions = [...paging, ...share, ...openVeeam(view.veeamUrl)];
   if (actions.length > 0) blocks.push({ type: 'actions', elements: actions });
   if (view.paging.label) {
     blocks.push({
@@ -193,10 +201,10 @@ export function renderHelpBlockKit(view: HelpView): BlockKitMessage {
 }
 
 /** Any answer → a Block Kit message. */
-export function renderAnswerBlockKit(view: AnswerView): BlockKitMessage {
+export function renderAnswerBlockKit(view: AnswerView, options: BlockKitOptions = {}): BlockKitMessage {
   switch (view.kind) {
     case 'sessions':
-      return renderSessionsBlockKit(view);
+      return renderSessionsBlockKit(view, options);
     case 'details':
       return renderDetailsBlockKit(view);
     case 'error':

@@ -1,0 +1,118 @@
+import { BotError, toBotError } from '../errors';
+import type { Logger, SessionsSource } from '../ports';
+import { parseSessionQuery } from '../query/parse-session-query';
+import type { ApiVersion } from '../sessions/api-version';
+import { findSessions } from '../sessions/find-sessions';
+import type { SessionQuery } from '../sessions/session-query';
+import { buildDetailsView } from '../view/build-details-view';
+import { buildErrorView, buildHelpView } from '../view/build-error-view';
+import { buildSessionsView } from '../view/build-sessions-view';
+import { describeLookingUp } from '../view/describe-query';
+import { decodeDetailsToken, decodePageToken, encodePageToken, type PageState } from '../view/page-token';
+import type { AnswerView } from '../view/sessions-view';
+
+/**
+ * The conversation every platform has with the core: a question or a button in, a view out. Nothing
+ * here throws; every failure becomes an ErrorView a user can read.
+ */
+export type AnswerDeps = {
+  source: SessionsSource;
+  apiVersion: ApiVersion;
+  pageSize: number;
+  veeamUrl: string | null;
+  now: () => Date;
+  logger: Logger;
+};
+
+export type PreparedQuestion =
+  | { kind: 'immediate'; view: AnswerView }
+  | { kind: 'query'; query: SessionQuery; pendingText: string };
+
+/** Parses a question; help and usage problems are answered at once, without calling Veeam. */
+export function prepareQuestion(
+  text: string,
+  timeZone: string,
+  deps: AnswerDeps,
+  command = '',
+): PreparedQuestion {
+  const parsed = parseSessionQuery(text, { now: deps.now(), timeZone, apiVersion: deps.apiVersion });
+  if (parsed.kind === 'help') return { kind: 'immediate', view: buildHelpView(deps.apiVersion, command) };
+  if (parsed.kind === 'usage') {
+    return { kind: 'immediate', view: buildErrorView(new BotError('USAGE', parsed.message)) };
+  }
+  return { kind: 'query', query: parsed.query, pendingText: describeLookingUp(parsed.query) };
+}
+
+/** One page of a query, as a view. */
+export async function answerQuery(
+  query: SessionQuery,
+  offset: number,
+  deps: AnswerDeps,
+  limit = deps.pageSize,
+): Promise<AnswerView> {
+  const state: PageState = { query, offset, limit };
+  try {
+    const { page, names } = await findSessions(query, { offset, limit }, deps.source);
+    return buildSessionsView(query, page, { now: deps.now(), veeamUrl: deps.veeamUrl, names });
+  } catch (error) {
+    return failure(error, deps, encodePageToken(state));
+  }
+}
+
+/** A Previous, Next, Back or Try again button. */
+export async function answerPageToken(token: unknown, deps: AnswerDeps): Promise<AnswerView> {
+  const decoded = decodePageToken(token);
+  if (!decoded.ok) return buildErrorView(new BotError('STALE_ACTION', decoded.message));
+  return answerQuery(decoded.value.query, decoded.value.offset, deps, decoded.value.limit);
+}
+
+/** A Details button that carries its own token (Slack). */
+export async function answerDetailsToken(token: unknown, deps: AnswerDeps): Promise<AnswerView> {
+  const decoded = decodeDetailsToken(token);
+  if (!decoded.ok) return buildErrorView(new BotError('STALE_ACTION', decoded.message));
+  return answerDetails(decoded.value.sessionId, decoded.value.back, decoded.value.timeZone, deps);
+}
+
+/** A Details action that sends a picked session id with the page it came from (Teams). */
+export async function answerDetailsOfPage(
+  sessionId: unknown,
+  pageToken: unknown,
+  deps: AnswerDeps,
+): Promise<AnswerView> {
+  const decoded = decodePageToken(pageToken);
+  if (!decoded.ok) return buildErrorView(new BotError('STALE_ACTION', decoded.message));
+  if (typeof sessionId !== 'string' || sessionId.trim() === '' || sessionId.length > 100) {
+    return buildErrorView(new BotError('USAGE', 'Pick a session first, then press Details.'));
+  }
+  return answerDetails(sessionId, decoded.value, decoded.value.query.timeZone, deps);
+}
+
+async function answerDetails(
+  sessionId: string,
+  back: PageState | null,
+  timeZone: string,
+  deps: AnswerDeps,
+): Promise<AnswerView> {
+  try {
+    const [session, log] = await Promise.all([
+      deps.source.getSession(sessionId),
+      deps.source.getSessionLog(sessionId),
+    ]);
+    return buildDetailsView(session, log, {
+      now: deps.now(),
+      timeZone,
+      apiVersion: deps.apiVersion,
+      back,
+      veeamUrl: deps.veeamUrl,
+    });
+  } catch (error) {
+    return failure(error, deps, back ? encodePageToken(back) : null);
+  }
+}
+
+function failure(error: unknown, deps: AnswerDeps, retryToken: string | null): AnswerView {
+  const botError = toBotError(error);
+  if (botError.code === 'INTERNAL') deps.logger.error('Answering failed', { error });
+  else deps.logger.warn('Answered with an error', { code: botError.code });
+  return buildErrorView(botError, retryToken);
+}

@@ -1,0 +1,51 @@
+import type { RespondFn } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { AnswerView } from '../core/view/sessions-view';
+import { renderAnswerBlockKit } from './render/render-sessions-block-kit';
+import type { SlackContext } from './slack-context';
+
+/** Where a button was pressed, as far as replacing its message is concerned. */
+export type ButtonOrigin = {
+  responseUrl: string | undefined;
+  channelId: string | undefined;
+  messageTs: string | undefined;
+  ephemeral: boolean;
+};
+
+/**
+ * Replaces the message a button sits on: through its response_url when Slack gave one (it works for
+ * ephemeral and in-channel answers alike), otherwise with chat.update.
+ */
+export async function replaceMessage(
+  ctx: SlackContext,
+  origin: ButtonOrigin,
+  respond: RespondFn,
+  client: WebClient,
+  view: AnswerView,
+): Promise<void> {
+  const message = renderAnswerBlockKit(view, { shareable: origin.ephemeral });
+  try {
+    if (origin.responseUrl) {
+      await respond({ replace_original: true, ...message });
+    } else if (origin.channelId && origin.messageTs) {
+      await client.chat.update({ channel: origin.channelId, ts: origin.messageTs, ...message });
+    } else {
+      ctx.logger.warn('A button came with no way to update its message');
+    }
+  } catch (error) {
+    ctx.logger.error('Could not update the Slack message', { error });
+  }
+}
+
+/** Runs a delivery and logs, rather than throws, when Slack refuses it. */
+export async function safely(
+  ctx: SlackContext,
+  what: string,
+  deliver: () => Promise<unknown>,
+): Promise<void> {
+  try {
+    await deliver();
+  } catch (error) {
+    ctx.logger.error(`Slack delivery failed: ${what}`, { error });
+  }
+}

@@ -1,0 +1,42 @@
+import type { App } from '@slack/bolt';
+import { answerQuery, prepareQuestion } from '../../core/answers/answer-question';
+import { deliverWithPlaceholder } from '../../core/answers/deliver-with-placeholder';
+import { isAllowedInSlack, REFUSAL_TEXT } from '../access-control';
+import { safely } from '../deliver';
+import { renderAnswerBlockKit } from '../render/render-sessions-block-kit';
+import type { SlackContext } from '../slack-context';
+
+/** `/sessions <question>`: acknowledge at once, then answer through the response_url. */
+export function registerSessionsCommand(app: App, ctx: SlackContext): void {
+  app.command(ctx.config.command, async ({ command, ack, respond, client }) => {
+    await ack();
+    const who = { teamId: command.team_id, channelId: command.channel_id, userId: command.user_id };
+    if (!isAllowedInSlack(ctx.config.allowed, who)) {
+      ctx.logger.warn('Refused a Slack command from outside the allowlist', who);
+      await safely(ctx, 'refusal', () => respond({ response_type: 'ephemeral', text: REFUSAL_TEXT }));
+      return;
+    }
+    const timeZone = await ctx.timeZones.of(command.user_id, client);
+    const prepared = prepareQuestion(command.text, timeZone, ctx.answers, ctx.config.command);
+    if (prepared.kind === 'immediate') {
+      await safely(ctx, 'help or usage', () =>
+        respond({ response_type: 'ephemeral', ...renderAnswerBlockKit(prepared.view) }),
+      );
+      return;
+    }
+    const responseType = ctx.config.responseType;
+    const shareable = responseType === 'ephemeral';
+    await deliverWithPlaceholder(answerQuery(prepared.query, 0, ctx.answers), {
+      placeholderAfterMs: ctx.placeholderAfterMs,
+      showPlaceholder: () => respond({ response_type: responseType, text: prepared.pendingText }),
+      showAnswer: (view, placeholder) =>
+        safely(ctx, 'answer', () =>
+          respond({
+            response_type: responseType,
+            ...(placeholder !== null ? { replace_original: true } : {}),
+            ...renderAnswerBlockKit(view, { shareable }),
+          }),
+        ),
+    });
+  });
+}

@@ -1,0 +1,146 @@
+import type http from 'node:http';
+import {
+  App,
+  type Logger as BoltLogger,
+  HTTPReceiver,
+  LogLevel,
+  type Receiver,
+  SocketModeReceiver,
+} from '@slack/bolt';
+import type { SlackConfig } from '../config/config';
+import type { AnswerDeps } from '../core/answers/answer-question';
+import type { Logger } from '../core/ports';
+import { registerAppHome } from './listeners/app-home';
+import { registerButtonActions } from './listeners/button-actions';
+import { registerMentionsAndMessages } from './listeners/mentions-and-messages';
+import { registerSessionsCommand } from './listeners/sessions-command';
+import { createReplayGuard } from './replay-guard';
+import type { SlackContext } from './slack-context';
+import { UserTimeZones } from './user-time-zones';
+
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+export type SlackApp = {
+  app: App;
+  mode: SlackConfig['mode'] | 'custom';
+  /** HTTP mode: mount on POST /slack/events of the bot's one server. */
+  requestListener: ((req: http.IncomingMessage, res: http.ServerResponse) => void) | null;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+};
+
+export type SlackAppDeps = {
+  answers: AnswerDeps;
+  logger: Logger;
+  defaultTimeZone: string;
+  placeholderAfterMs?: number;
+  /** Tests drive the listeners through a receiver of their own. */
+  receiver?: Receiver;
+};
+
+/** Bolt logs through the bot's logger, so its lines are redacted like every other. */
+function boltLogger(logger: Logger): BoltLogger {
+  let level = LogLevel.INFO;
+  return {
+    debug: (...m) => logger.debug(`slack: ${m.map(String).join(' ')}`),
+    info: (...m) => logger.info(`slack: ${m.map(String).join(' ')}`),
+    warn: (...m) => logger.warn(`slack: ${m.map(String).join(' ')}`),
+    error: (...m) => logger.error(`slack: ${m.map(String).join(' ')}`),
+    setLevel: (l) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => {},
+  };
+}
+
+/**
+ * The Slack half of the bot, on Bolt: HTTP mode on the shared server (signing secret), or Socket Mode
+ * (app-level token, no public URL needed).
+ */
+export function createSlackApp(config: SlackConfig, deps: SlackAppDeps): SlackApp {
+  const logger = boltLogger(deps.logger);
+  let httpReceiver: HTTPReceiver | null = null;
+  let receiver: Receiver;
+  if (deps.receiver) {
+    receiver = deps.receiver;
+  } else if (config.mode === 'socket') {
+    receiver = new SocketModeReceiver({ appToken: config.appToken ?? '', logger });
+  } else {
+    httpReceiver = new HTTPReceiver({
+      signingSecret: config.signingSecret ?? '',
+      endpoints: SLACK_EVENTS_PATH,
+      logger,
+      // Ack as soon as a listener calls ack(): Slack wants an answer within 3 seconds.
+      processBeforeResponse: false,
+    });
+    receiver = httpReceiver;
+  }
+  const app = new App({
+    token: config.botToken,
+    receiver,
+    logger,
+    // Bolt would otherwise check the token with auth.test in the background, where a failure is an
+    // unhandled rejection; start() checks it instead and says what is wrong.
+    deferInitialization: true,
+    clientOptions: {
+      ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+      // Honour 429 Retry-After, but give up after a few tries rather than queue for half an hour.
+      retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 10_000 },
+    },
+  });
+  app.error(async (error) => {
+    deps.logger.error('Slack listener failed', { error });
+  });
+
+  const ctx: SlackContext = {
+    config,
+    answers: deps.answers,
+    timeZones: new UserTimeZones(deps.defaultTimeZone, deps.logger),
+    logger: deps.logger,
+    placeholderAfterMs: deps.placeholderAfterMs ?? 1500,
+  };
+  registerSessionsCommand(app, ctx);
+  registerButtonActions(app, ctx);
+  registerMentionsAndMessages(app, ctx);
+  registerAppHome(app, ctx);
+
+  const isReplay = createReplayGuard();
+  const requestListener = httpReceiver
+    ? (req: http.IncomingMessage, res: http.ServerResponse) => {
+        if (isReplay(req)) {
+          deps.logger.warn('Refused a replayed Slack request');
+          res.writeHead(401).end();
+          return;
+        }
+        httpReceiver?.requestListener(req, res);
+      }
+    : null;
+
+  return {
+    app,
+    mode: deps.receiver ? 'custom' : config.mode,
+    requestListener,
+    // In HTTP mode the shared server does the listening; Bolt's own server is never started.
+    start: async () => {
+      try {
+        await app.init();
+      } catch (error) {
+        throw new Error(
+          `Slack did not accept SLACK_BOT_TOKEN (auth.test failed: ${describeSlackError(error)})`,
+          { cause: error },
+        );
+      }
+      if (!httpReceiver) await app.start();
+    },
+    stop: async () => {
+      if (!httpReceiver) await app.stop();
+    },
+  };
+}
+
+function describeSlackError(error: unknown): string {
+  const data = (error as { data?: { error?: string } } | null)?.data;
+  if (data?.error) return data.error;
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,14 @@
+import type { SlackConfig } from '../config/config';
+import type { AnswerDeps } from '../core/answers/answer-question';
+import type { Logger } from '../core/ports';
+import type { UserTimeZones } from './user-time-zones';
+
+/** What every Slack listener needs, built once in createSlackApp. */
+export type SlackContext = {
+  config: SlackConfig;
+  answers: AnswerDeps;
+  timeZones: UserTimeZones;
+  logger: Logger;
+  /** When an answer takes longer, "Looking up…" is shown first. */
+  placeholderAfterMs: number;
+};

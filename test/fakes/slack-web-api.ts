@@ -1,0 +1,150 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type WebApiCall = { method: string; args: Record<string, unknown>; token: string | undefined };
+export type ResponseUrlPost = { id: string; body: Record<string, unknown> };
+
+/**
+ * A local stand-in for Slack: the Web API methods the bot calls (recorded, with state such as each
+ * user's time zone and the messages posted) and response_url endpoints (recorded). Both the real
+ * WebClient and Bolt's respond() talk to it over HTTP on 127.0.0.1.
+ */
+export type FakeSlack = {
+  apiUrl: string;
+  responseUrl(id: string): string;
+  calls: WebApiCall[];
+  responses: ResponseUrlPost[];
+  userZones: Map<string, string>;
+  /** Tokens answered with invalid_auth, as Slack does for a revoked token. */
+  rejectTokens: Set<string>;
+  /** The next call to `method` answers 429 with this Retry-After (seconds). */
+  rateLimitNext(method: string, retryAfterSeconds: number): void;
+  waitFor<T>(find: () => T | undefined, timeoutMs?: number): Promise<T>;
+  close(): Promise<void>;
+};
+
+export async function startFakeSlack(): Promise<FakeSlack> {
+  const calls: WebApiCall[] = [];
+  const responses: ResponseUrlPost[] = [];
+  const userZones = new Map<string, string>();
+  const rejectTokens = new Set<string>();
+  const rateLimits = new Map<string, number>();
+  let ts = 1_700_000_000;
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const url = new URL(req.url ?? '/', 'http://fake');
+      const json = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+        res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
+      };
+      const response = /^\/response\/(.+)$/.exec(url.pathname);
+      if (response) {
+        responses.push({ id: response[1] as string, body: JSON.parse(raw || '{}') });
+        json(200, { ok: true });
+        return;
+      }
+      const api = /^\/api\/(.+)$/.exec(url.pathname);
+      if (!api) {
+        json(404, { ok: false, error: 'unknown_path' });
+        return;
+      }
+      const method = api[1] as string;
+      const args = parseArgs(raw, req.headers['content-type'] ?? '');
+      const token =
+        (req.headers.authorization ?? '').replace(/^Bearer /, '') || (args.token as string | undefined);
+      const retryAfter = rateLimits.get(method);
+      if (retryAfter !== undefined) {
+        rateLimits.delete(method);
+        calls.push({ method, args, token });
+        json(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retryAfter) });
+        return;
+      }
+      calls.push({ method, args, token });
+      if (token !== undefined && rejectTokens.has(token)) {
+        json(200, { ok: false, error: 'invalid_auth' });
+        return;
+      }
+      switch (method) {
+        case 'auth.test':
+          json(200, {
+            ok: true,
+            url: 'https://fake.slack.com/',
+            team: 'Fake',
+            user: 'sessions',
+            team_id: 'T1',
+            user_id: 'UBOT',
+            bot_id: 'BBOT',
+          });
+          return;
+        case 'users.info': {
+          const id = String(args.user);
+          json(200, {
+            ok: true,
+            user: { id, name: id.toLowerCase(), ...(userZones.has(id) ? { tz: userZones.get(id) } : {}) },
+          });
+          return;
+        }
+        case 'chat.postMessage':
+        case 'chat.postEphemeral':
+          ts++;
+          json(200, { ok: true, channel: args.channel, ts: `${ts}.000100`, message: { text: args.text } });
+          return;
+        case 'chat.update':
+          json(200, { ok: true, channel: args.channel, ts: args.ts });
+          return;
+        case 'views.publish':
+          json(200, { ok: true, view: { id: 'V1' } });
+          return;
+        default:
+          json(200, { ok: false, error: 'unknown_method' });
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    apiUrl: `${base}/api/`,
+    responseUrl: (id) => `${base}/response/${id}`,
+    calls,
+    responses,
+    userZones,
+    rejectTokens,
+    rateLimitNext: (method, seconds) => rateLimits.set(method, seconds),
+    waitFor: async (find, timeoutMs = 5000) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = find();
+        if (found !== undefined) return found;
+        if (Date.now() > deadline) throw new Error('fake Slack: waited in vain');
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** The WebClient sends form fields, with objects (blocks, view) as JSON strings. */
+function parseArgs(raw: string, contentType: string): Record<string, unknown> {
+  if (contentType.includes('application/json')) return JSON.parse(raw || '{}');
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    out[k] = /^[[{]/.test(v) ? safeJson(v) : v;
+  }
+  return out;
+}
+
+function safeJson(v: string): unknown {
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+}
