@@ -70,6 +70,11 @@ export async function runCli(
   }
 }
 
+function usageError(io: Io, message: string): number {
+  io.err(message);
+  return 2;
+}
+
 function config(env: Record<string, string | undefined>): Config {
   return loadConfig(env, { isTty: Boolean(process.stderr.isTTY) });
 }
@@ -139,10 +144,8 @@ async function parse(args: string[], env: Record<string, string | undefined>, io
   });
   const cfg = config(env);
   const timeZone = values.tz ?? cfg.defaultTimeZone;
-  if (!isTimeZone(timeZone)) {
-    io.err(`--tz "${timeZone}" is not an IANA time zone such as Europe/Berlin.`);
-    return 2;
-  }
+  if (!isTimeZone(timeZone))
+    return usageError(io, `--tz "${timeZone}" is not an IANA time zone such as Europe/Berlin.`);
   const source = lazySource(cfg);
   try {
     if (values.batch) {
@@ -178,10 +181,8 @@ async function list(args: string[], env: Record<string, string | undefined>, io:
   });
   const cfg = config(env);
   const timeZone = values.tz ?? cfg.defaultTimeZone;
-  if (!isTimeZone(timeZone)) {
-    io.err(`--tz "${timeZone}" is not an IANA time zone such as Europe/Berlin.`);
-    return 2;
-  }
+  if (!isTimeZone(timeZone))
+    return usageError(io, `--tz "${timeZone}" is not an IANA time zone such as Europe/Berlin.`);
   const page = Number(values.page ?? '1');
   if (!Number.isInteger(page) || page < 1) {
     io.err('--page must be a whole number from 1.');

@@ -1,7 +1,7 @@
 import type { Logger } from '../core/ports';
 import type { HttpRequest, HttpResponse } from './http-transport';
 import { tokenResponseSchema } from './schemas';
-import { VeeamError, veeamErrorFromResponse } from './veeam-errors';
+import { parseVeeamBody, VeeamError, veeamErrorFromResponse } from './veeam-errors';
 
 type Token = { access: string; refresh: string | null; expiresAtMs: number };
 
@@ -90,15 +90,9 @@ export class TokenSession {
     if (res.status < 200 || res.status >= 300) {
       throw veeamErrorFromResponse(res.status, res.body, { onTokenEndpoint: true });
     }
-    let json: unknown;
-    try {
-      json = JSON.parse(res.body);
-    } catch {
-      throw new VeeamError('VEEAM_BAD_RESPONSE', { httpStatus: res.status });
-    }
-    const parsed = tokenResponseSchema.safeParse(json);
-    if (!parsed.success) throw new VeeamError('VEEAM_BAD_RESPONSE', { httpStatus: res.status });
-    const body = parsed.data;
+    const parsed = parseVeeamBody(res.body, res.status, tokenResponseSchema);
+    if (!parsed.ok) throw parsed.error;
+    const body = parsed.value;
     if (!body.access_token) {
       if (body.mfa_token || body.mfa_enabled) throw new VeeamError('VEEAM_MFA', { httpStatus: res.status });
       throw new VeeamError('VEEAM_BAD_RESPONSE', { httpStatus: res.status });

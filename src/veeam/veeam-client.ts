@@ -15,7 +15,7 @@ import {
 } from './schemas';
 import { toSession } from './to-session';
 import { TokenSession } from './token-session';
-import { parseRetryAfter, VeeamError, veeamErrorFromResponse } from './veeam-errors';
+import { parseRetryAfter, parseVeeamBody, VeeamError, veeamErrorFromResponse } from './veeam-errors';
 
 export type VeeamClientOptions = {
   /** Appliance root, `https://host[:port]`, without `/api`. */
@@ -159,21 +159,12 @@ export class VeeamClient implements SessionsSource {
     const url = new URL(`api/${this.profile.version}/${path}`, this.base);
     url.search = params.toString();
     const res = await this.sendWithRetry({ method: 'GET', url });
-    let json: unknown;
-    try {
-      json = JSON.parse(res.body);
-    } catch {
-      throw new VeeamError('VEEAM_BAD_RESPONSE', { httpStatus: res.status });
+    const parsed = parseVeeamBody(res.body, res.status, schema);
+    if (!parsed.ok) {
+      this.options.logger?.warn('Veeam answered with an unexpected shape', { path, issues: parsed.issues });
+      throw parsed.error;
     }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) {
-      this.options.logger?.warn('Veeam answered with an unexpected shape', {
-        path,
-        issues: parsed.error.issues.slice(0, 3),
-      });
-      throw new VeeamError('VEEAM_BAD_RESPONSE', { httpStatus: res.status });
-    }
-    return parsed.data;
+    return parsed.value;
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { BotError, type BotErrorCode } from '../core/errors';
 import { type Problem, problemSchema } from './schemas';
 
@@ -104,4 +105,31 @@ export function veeamErrorFromResponse(
   if (status >= 500) return new VeeamError('VEEAM_SERVER_ERROR', { httpStatus: status, retryable: true });
   const message = said ? `The Veeam API rejected the query: ${said}` : undefined;
   return new VeeamError('VEEAM_BAD_REQUEST', { httpStatus: status, ...(message ? { message } : {}) });
+}
+
+/** A success body → its validated shape, or VEEAM_BAD_RESPONSE (with the zod issues, for the log). */
+export function parseVeeamBody<S extends z.ZodType>(
+  body: string,
+  status: number,
+  schema: S,
+): { ok: true; value: z.infer<S> } | { ok: false; error: VeeamError; issues: unknown[] } {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return {
+      ok: false,
+      error: new VeeamError('VEEAM_BAD_RESPONSE', { httpStatus: status }),
+      issues: ['not JSON'],
+    };
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: new VeeamError('VEEAM_BAD_RESPONSE', { httpStatus: status }),
+      issues: parsed.error.issues.slice(0, 3),
+    };
+  }
+  return { ok: true, value: parsed.data };
 }

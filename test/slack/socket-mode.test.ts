@@ -39,6 +39,18 @@ class InProcessReceiver implements Receiver {
 }
 
 describe('Socket Mode', () => {
+  const deps = () => ({
+    answers: {
+      source: client,
+      apiVersion: 'v2' as const,
+      pageSize: 10,
+      veeamUrl: null,
+      now: () => new Date(),
+      logger: silentLogger,
+    },
+    logger: silentLogger,
+    defaultTimeZone: 'UTC',
+  });
   let sim: VeeamSimulator;
   let slack: FakeSlack;
   let client: VeeamClient;
@@ -58,16 +70,7 @@ describe('Socket Mode', () => {
     if (!config) throw new Error('slack config expected');
     expect(config.mode).toBe('socket');
     const app = createSlackApp(config, {
-      answers: {
-        source: client,
-        apiVersion: 'v2',
-        pageSize: 10,
-        veeamUrl: null,
-        now: () => new Date(),
-        logger: silentLogger,
-      },
-      logger: silentLogger,
-      defaultTimeZone: 'UTC',
+      ...deps(),
     });
     expect(app.mode).toBe('socket');
     expect(app.requestListener).toBeNull();
@@ -82,16 +85,7 @@ describe('Socket Mode', () => {
     if (!config) throw new Error('slack config expected');
     slack.rejectTokens.add('xoxb-revoked');
     const app = createSlackApp(config, {
-      answers: {
-        source: client,
-        apiVersion: 'v2',
-        pageSize: 10,
-        veeamUrl: null,
-        now: () => new Date(),
-        logger: silentLogger,
-      },
-      logger: silentLogger,
-      defaultTimeZone: 'UTC',
+      ...deps(),
     });
     await expect(app.start()).rejects.toThrow(
       'Slack did not accept SLACK_BOT_TOKEN (auth.test failed: invalid_auth)',
@@ -107,16 +101,7 @@ describe('Socket Mode', () => {
     if (!config) throw new Error('slack config expected');
     const receiver = new InProcessReceiver();
     const slackApp = createSlackApp(config, {
-      answers: {
-        source: client,
-        apiVersion: 'v2',
-        pageSize: 10,
-        veeamUrl: null,
-        now: () => new Date(),
-        logger: silentLogger,
-      },
-      logger: silentLogger,
-      defaultTimeZone: 'UTC',
+      ...deps(),
       receiver,
     });
     await slackApp.start();

@@ -1,12 +1,10 @@
-import { BotError } from '../../../src/core/errors';
-import { buildDetailsView } from '../../../src/core/view/build-details-view';
-import { buildErrorView } from '../../../src/core/view/build-error-view';
 import { buildSessionsView } from '../../../src/core/view/build-sessions-view';
 import type { Block, BlockKitMessage, Button } from '../../../src/slack/render/block-kit';
 import { SLACK_ACTIONS } from '../../../src/slack/render/block-kit';
 import { renderAnswerBlockKit } from '../../../src/slack/render/render-sessions-block-kit';
 import { rendererContract } from '../../contracts/renderer-contract';
-import { makePage, makeQuery, makeSession, VIEW_NOW } from '../../factories/sessions';
+import { representativeViews } from '../../contracts/representative-views';
+import { makePage, makeQuery, VIEW_NOW } from '../../factories/sessions';
 import { blockKitProblems } from '../../support/block-kit-limits-check';
 import { expectMatchesGolden } from '../../support/golden';
 
@@ -68,46 +66,8 @@ rendererContract<BlockKitMessage>({
 describe('Slack Block Kit, as a reviewer sees it', () => {
   const ctx = { now: VIEW_NOW, veeamUrl: 'https://veeam.example.com' };
 
-  it('matches the golden files for representative answers', () => {
-    expectMatchesGolden(
-      'slack/sessions-first-page.blocks',
-      renderAnswerBlockKit(buildSessionsView(makeQuery(), makePage(10, { total: 27 }), ctx)),
-    );
-    expectMatchesGolden(
-      'slack/sessions-last-page.blocks',
-      renderAnswerBlockKit(buildSessionsView(makeQuery(), makePage(7, { offset: 20, total: 27 }), ctx)),
-    );
-    expectMatchesGolden(
-      'slack/sessions-empty.blocks',
-      renderAnswerBlockKit(buildSessionsView(makeQuery(), makePage(0, { total: 0 }), ctx)),
-    );
-    expectMatchesGolden(
-      'slack/error-unreachable.blocks',
-      renderAnswerBlockKit(buildErrorView(new BotError('VEEAM_UNREACHABLE'), 'retry-token')),
-    );
-    const log = [
-      {
-        time: '2026-11-29T08:00:03Z',
-        status: 'Success',
-        message: 'Policy Backup session started for policy Prod VMs',
-      },
-      {
-        time: '2026-11-29T08:41:10Z',
-        status: 'Error',
-        message: 'Failed to process VM sql-03: the VM agent is not responding',
-      },
-    ];
-    expectMatchesGolden(
-      'slack/details.blocks',
-      renderAnswerBlockKit(
-        buildDetailsView(makeSession(), log, {
-          ...ctx,
-          timeZone: 'Europe/Berlin',
-          apiVersion: 'v2',
-          back: { query: makeQuery(), offset: 0, limit: 10 },
-        }),
-      ),
-    );
+  it.each(representativeViews())('matches the golden file of %s', (name, view) => {
+    expectMatchesGolden(`slack/${name}.blocks`, renderAnswerBlockKit(view));
   });
 
   it("writes times as Slack date tokens, so each reader sees their own zone, with the asker's as fallback", () => {

@@ -1,6 +1,3 @@
-import { BotError } from '../../../src/core/errors';
-import { buildDetailsView } from '../../../src/core/view/build-details-view';
-import { buildErrorView } from '../../../src/core/view/build-error-view';
 import { buildSessionsView } from '../../../src/core/view/build-sessions-view';
 import {
   type AdaptiveCardMessage,
@@ -10,7 +7,8 @@ import {
   SESSION_INPUT_ID,
 } from '../../../src/teams/render/render-sessions-adaptive-card';
 import { type RenderedButton, rendererContract } from '../../contracts/renderer-contract';
-import { makePage, makeQuery, makeSession, VIEW_NOW } from '../../factories/sessions';
+import { representativeViews } from '../../contracts/representative-views';
+import { makePage, makeQuery, VIEW_NOW } from '../../factories/sessions';
 import { adaptiveCardProblems } from '../../support/adaptive-card-validator';
 import { expectMatchesGolden } from '../../support/golden';
 
@@ -101,46 +99,8 @@ rendererContract<AdaptiveCardMessage>({
 describe('Teams Adaptive Cards, as a reviewer sees them', () => {
   const ctx = { now: VIEW_NOW, veeamUrl: 'https://veeam.example.com' };
 
-  it('matches the golden files for representative answers', () => {
-    expectMatchesGolden(
-      'teams/sessions-first-page.card',
-      renderAnswerAdaptiveCard(buildSessionsView(makeQuery(), makePage(10, { total: 27 }), ctx)),
-    );
-    expectMatchesGolden(
-      'teams/sessions-last-page.card',
-      renderAnswerAdaptiveCard(buildSessionsView(makeQuery(), makePage(7, { offset: 20, total: 27 }), ctx)),
-    );
-    expectMatchesGolden(
-      'teams/sessions-empty.card',
-      renderAnswerAdaptiveCard(buildSessionsView(makeQuery(), makePage(0, { total: 0 }), ctx)),
-    );
-    expectMatchesGolden(
-      'teams/error-unreachable.card',
-      renderAnswerAdaptiveCard(buildErrorView(new BotError('VEEAM_UNREACHABLE'), 'retry-token')),
-    );
-    const log = [
-      {
-        time: '2026-11-29T08:00:03Z',
-        status: 'Success',
-        message: 'Policy Backup session started for policy Prod VMs',
-      },
-      {
-        time: '2026-11-29T08:41:10Z',
-        status: 'Error',
-        message: 'Failed to process VM sql-03: the VM agent is not responding',
-      },
-    ];
-    expectMatchesGolden(
-      'teams/details.card',
-      renderAnswerAdaptiveCard(
-        buildDetailsView(makeSession(), log, {
-          ...ctx,
-          timeZone: 'Europe/Berlin',
-          apiVersion: 'v2',
-          back: { query: makeQuery(), offset: 0, limit: 10 },
-        }),
-      ),
-    );
+  it.each(representativeViews())('matches the golden file of %s', (name, view) => {
+    expectMatchesGolden(`teams/${name}.card`, renderAnswerAdaptiveCard(view));
   });
 
   it('is an Adaptive Card 1.5 at full width whose paging buttons are Action.Execute', () => {

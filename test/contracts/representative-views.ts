@@ -1,0 +1,38 @@
+import { BotError } from '../../src/core/errors';
+import { buildDetailsView } from '../../src/core/view/build-details-view';
+import { buildErrorView } from '../../src/core/view/build-error-view';
+import { buildSessionsView } from '../../src/core/view/build-sessions-view';
+import type { AnswerView } from '../../src/core/view/sessions-view';
+import { makePage, makeQuery, makeSession, VIEW_NOW } from '../factories/sessions';
+
+/** The answers each platform keeps golden files of: one view, rendered once per platform. */
+export function representativeViews(): [name: string, view: AnswerView][] {
+  const ctx = { now: VIEW_NOW, veeamUrl: 'https://veeam.example.com' };
+  const log = [
+    {
+      time: '2026-11-29T08:00:03Z',
+      status: 'Success',
+      message: 'Policy Backup session started for policy Prod VMs',
+    },
+    {
+      time: '2026-11-29T08:41:10Z',
+      status: 'Error',
+      message: 'Failed to process VM sql-03: the VM agent is not responding',
+    },
+  ];
+  return [
+    ['sessions-first-page', buildSessionsView(makeQuery(), makePage(10, { total: 27 }), ctx)],
+    ['sessions-last-page', buildSessionsView(makeQuery(), makePage(7, { offset: 20, total: 27 }), ctx)],
+    ['sessions-empty', buildSessionsView(makeQuery(), makePage(0, { total: 0 }), ctx)],
+    ['error-unreachable', buildErrorView(new BotError('VEEAM_UNREACHABLE'), 'retry-token')],
+    [
+      'details',
+      buildDetailsView(makeSession(), log, {
+        ...ctx,
+        timeZone: 'Europe/Berlin',
+        apiVersion: 'v2',
+        back: { query: makeQuery(), offset: 0, limit: 10 },
+      }),
+    ],
+  ];
+}
