@@ -3,6 +3,7 @@ import type { AnswerDeps } from './core/answers/answer-question';
 import type { Logger } from './core/ports';
 import { createHttpServer } from './http/server';
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from './slack/slack-app';
+import { createTeamsApp, TEAMS_MESSAGES_PATH, type TeamsApp } from './teams/teams-app';
 import {
   DEFAULT_SIMULATOR_USER,
   startVeeamSimulator,
@@ -15,12 +16,15 @@ export type RunningApp = {
   veeam: VeeamClient;
   simulator: VeeamSimulator | null;
   slack: SlackApp | null;
+  teams: TeamsApp | null;
   close: () => Promise<void>;
 };
 
 export type StartOptions = {
   /** Tests shorten the wait before "Looking up…" is shown. */
   placeholderAfterMs?: number;
+  /** Tests shorten how long a Teams button may take before "Looking up…" is returned. */
+  invokeBudgetMs?: number;
 };
 
 /**
@@ -103,6 +107,39 @@ export async function startApp(
       'Slack app off: set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) to turn it on',
     );
   }
+  let teams: TeamsApp | null = null;
+  if (config.teams) {
+    teams = createTeamsApp(config.teams, {
+      answers,
+      logger,
+      defaultTimeZone: config.defaultTimeZone,
+      ...(options.placeholderAfterMs !== undefined ? { placeholderAfterMs: options.placeholderAfterMs } : {}),
+      ...(options.invokeBudgetMs !== undefined ? { invokeBudgetMs: options.invokeBudgetMs } : {}),
+    });
+    http.route('POST', TEAMS_MESSAGES_PATH, teams.requestListener);
+    if (config.teams.mode === 'open') {
+      logger.warn(
+        `TEAMS_ALLOW_UNAUTHENTICATED=true: POST ${TEAMS_MESSAGES_PATH} accepts requests WITHOUT checking who sent them. For the Bot Framework Emulator and local tests only; never expose this port.`,
+      );
+    } else {
+      logger.info(
+        `Teams bot on: POST ${TEAMS_MESSAGES_PATH} (app ${config.teams.appId}, ${config.teams.appType})`,
+      );
+    }
+  } else {
+    http.route('POST', TEAMS_MESSAGES_PATH, (_req, res) => {
+      res.writeHead(503, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          error:
+            'The Teams bot is off: set MICROSOFT_APP_ID (or TEAMS_ALLOW_UNAUTHENTICATED=true for the Emulator).',
+        }),
+      );
+    });
+    logger.info(
+      'Teams bot off: set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID to turn it on',
+    );
+  }
+
   const url = await http.listen(config.port, config.host);
   http.setReady(true);
   logger.info(`sessions-bot is listening on ${url} (health: ${url}/healthz)`);
@@ -112,6 +149,7 @@ export async function startApp(
     veeam: client,
     simulator,
     slack,
+    teams,
     close: async () => {
       await slack?.stop();
       await http.close();

@@ -33,6 +33,16 @@ export type SlackConfig = {
   allowed: { teams: string[]; channels: string[]; users: string[] };
 };
 
+export type TeamsConfig = {
+  /** authenticated: JWTs checked with the app registration; open: no checks (Emulator and local tests only). */
+  mode: 'authenticated' | 'open';
+  appId: string;
+  appPassword: string;
+  appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
+  tenantId: string;
+  allowed: { tenants: string[]; teams: string[]; users: string[] };
+};
+
 export type Config = {
   port: number;
   host: string;
@@ -45,6 +55,8 @@ export type Config = {
   pageSize: number;
   /** Null when no Slack variable is set: the Slack app is off. */
   slack: SlackConfig | null;
+  /** Null when neither MICROSOFT_APP_ID nor TEAMS_ALLOW_UNAUTHENTICATED is set: /api/messages is off. */
+  teams: TeamsConfig | null;
 };
 
 export class ConfigError extends Error {
@@ -123,7 +135,33 @@ const envSchema = z.object({
   SLACK_ALLOWED_TEAM_IDS: idList('T'),
   SLACK_ALLOWED_CHANNEL_IDS: idList('CGD'),
   SLACK_ALLOWED_USER_IDS: idList('UW'),
+  MICROSOFT_APP_ID: z
+    .string()
+    .uuid({ message: "must be the bot registration's application (client) id, a GUID" })
+    .optional(),
+  MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
+  MICROSOFT_APP_TYPE: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  MICROSOFT_APP_TENANT_ID: z
+    .string()
+    .uuid({ message: 'must be the Microsoft Entra tenant id, a GUID' })
+    .optional(),
+  TEAMS_ALLOW_UNAUTHENTICATED: bool.default(false),
+  TEAMS_ALLOWED_TENANT_IDS: csv(),
+  TEAMS_ALLOWED_TEAM_IDS: csv(),
+  TEAMS_ALLOWED_USER_IDS: csv(),
 });
+
+function csv() {
+  return z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    );
+}
 
 /** "T01, T02" → ["T01", "T02"]; each id must start with one of the given letters. */
 function idList(prefixes: string) {
@@ -188,9 +226,11 @@ export function loadConfig(
     };
   }
   const slack = readSlack(e, problems);
+  const teams = readTeams(e, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     slack,
+    teams,
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
@@ -227,6 +267,39 @@ function readSlack(e: z.infer<typeof envSchema>, problems: string[]): SlackConfi
   };
 }
 
+function readTeams(e: z.infer<typeof envSchema>, problems: string[]): TeamsConfig | null {
+  const allowed = {
+    tenants: e.TEAMS_ALLOWED_TENANT_IDS,
+    teams: e.TEAMS_ALLOWED_TEAM_IDS,
+    users: e.TEAMS_ALLOWED_USER_IDS,
+  };
+  if (e.MICROSOFT_APP_ID) {
+    if (e.TEAMS_ALLOW_UNAUTHENTICATED)
+      problems.push('TEAMS_ALLOW_UNAUTHENTICATED=true cannot be combined with MICROSOFT_APP_ID');
+    if (e.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !e.MICROSOFT_APP_PASSWORD) {
+      problems.push(
+        `MICROSOFT_APP_PASSWORD is required for MICROSOFT_APP_TYPE=${e.MICROSOFT_APP_TYPE} (the client secret of the bot registration)`,
+      );
+    }
+    if (e.MICROSOFT_APP_TYPE !== 'MultiTenant' && !e.MICROSOFT_APP_TENANT_ID) {
+      problems.push(`MICROSOFT_APP_TENANT_ID is required for MICROSOFT_APP_TYPE=${e.MICROSOFT_APP_TYPE}`);
+    }
+    return {
+      mode: 'authenticated',
+      appId: e.MICROSOFT_APP_ID,
+      appPassword: e.MICROSOFT_APP_PASSWORD ?? '',
+      appType: e.MICROSOFT_APP_TYPE,
+      tenantId: e.MICROSOFT_APP_TENANT_ID ?? '',
+      allowed,
+    };
+  }
+  if (e.MICROSOFT_APP_PASSWORD || e.MICROSOFT_APP_TENANT_ID)
+    problems.push('MICROSOFT_APP_ID is required with MICROSOFT_APP_PASSWORD or MICROSOFT_APP_TENANT_ID');
+  if (!e.TEAMS_ALLOW_UNAUTHENTICATED) return null;
+  // Bot Framework's open mode is the MultiTenant factory with no app id: it neither checks nor sends tokens.
+  return { mode: 'open', appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '', allowed };
+}
+
 /** Values that must never reach a log line or a chat message. */
 export function secretsOf(config: Config): string[] {
   const values = [
@@ -234,6 +307,7 @@ export function secretsOf(config: Config): string[] {
     config.slack?.botToken ?? '',
     config.slack?.signingSecret ?? '',
     config.slack?.appToken ?? '',
+    config.teams?.appPassword ?? '',
   ];
   return values.filter((s) => s.length >= 4);
 }

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { loadConfig } from '../../src/config/config';
+import { parseSessionQuery } from '../../src/core/query/parse-session-query';
 import { createLogger } from '../../src/logging/logger';
 import { type RunningApp, startApp } from '../../src/main';
 import type { Block } from '../../src/slack/render/block-kit';
@@ -109,18 +110,21 @@ describe('the Slack app, driven through Bolt over HTTP against a fake Slack', ()
 
   it('answers /sessions failed today, then pages Next and Previous in place', async () => {
     await start();
-    const { id, status } = await command('warnings this week');
+    // Fourteen days, not "this week": on a Monday morning a week holds less than a page.
+    const { id, status } = await command('warnings last 14 days');
     expect(status).toBe(200);
     const first = await answerTo(id);
     const sim = app.simulator;
     if (!sim) throw new Error('simulator expected');
-    const weekStart = DateTime.now().setZone('Europe/Berlin').startOf('week').toMillis();
+    const parsed = parseSessionQuery('warnings last 14 days', { now: new Date(), timeZone: 'Europe/Berlin' });
+    if (parsed.kind !== 'query' || !parsed.query.fromUtc) throw new Error('query expected');
+    const weekStart = Date.parse(parsed.query.fromUtc);
     const expected = sim
       .sessions()
       .filter((s) => (s.status === 'Warning' || s.status === 'RunningWithWarning') && s.startMs >= weekStart);
     expect(first.response_type).toBe('ephemeral');
     expect(pageLabel(first)).toBe(`1–10 of ${expected.length}`);
-    expect(allText(first)).toContain('Warning sessions · this week Europe/Berlin');
+    expect(allText(first)).toContain('Warning sessions · last 14 days');
     expect(buttons(first).map((b) => b.action_id)).toContain('sessions.share');
 
     expect((await click('sessions.next', buttonValue(first, 'sessions.next'), id)).status).toBe(200);
@@ -207,7 +211,7 @@ describe('the Slack app, driven through Bolt over HTTP against a fake Slack', ()
 
   it('answers a damaged or foreign button with a polite private note', async () => {
     await start();
-    const { id } = await command('failed this week');
+    const { id } = await command('failed last 14 days');
     const first = await answerTo(id);
     const damaged = `${buttonValue(first, 'sessions.next').slice(0, -3)}xyz`;
     await click('sessions.next', damaged, id);

@@ -1,0 +1,28 @@
+import { type Activity, ActivityTypes, CardFactory } from 'botbuilder';
+import type { AnswerView } from '../core/view/sessions-view';
+import { renderAnswerAdaptiveCard } from './render/render-sessions-adaptive-card';
+
+/** An answer as a Teams message: the Adaptive Card, and its fallback as the notification summary. */
+export function toCardActivity(view: AnswerView): Partial<Activity> {
+  const { card, text } = renderAnswerAdaptiveCard(view);
+  return { type: ActivityTypes.Message, summary: text, attachments: [CardFactory.adaptiveCard(card)] };
+}
+
+/** A plain "Looking up failed sessions today…" while Veeam is slow. */
+export function placeholderActivity(text: string): Partial<Activity> {
+  return {
+    type: ActivityTypes.Message,
+    summary: text,
+    attachments: [
+      CardFactory.adaptiveCard({
+        type: 'AdaptiveCard',
+        $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+        version: '1.5',
+        body: [
+          { type: 'TextBlock', text: '⏳', spacing: 'None' },
+          { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text }] },
+        ],
+      }),
+    ],
+  };
+}

@@ -1,0 +1,51 @@
+import type { ConversationReference } from 'botbuilder';
+
+/**
+ * Where the bot may post without being asked (the digest): the conversation references of the chats and
+ * channels that used it. In memory until the digest's database lands; the interface is what it will
+ * implement.
+ */
+export interface ConversationReferences {
+  save(reference: Partial<ConversationReference>): Promise<void>;
+  get(conversationId: string): Promise<Partial<ConversationReference> | undefined>;
+  list(): Promise<Partial<ConversationReference>[]>;
+}
+
+/**
+ * The reference a proactive post needs: without the id of the message that was answered (or the post
+ * would be a reply to it) and, in a channel, the channel itself rather than the thread that was used,
+ * so a digest starts a post of its own.
+ */
+export function toProactiveReference(
+  reference: Partial<ConversationReference>,
+): Partial<ConversationReference> {
+  const { activityId: _answered, ...rest } = reference;
+  const conversation = reference.conversation;
+  if (!conversation?.id) return rest;
+  return {
+    ...rest,
+    conversation: { ...conversation, id: conversation.id.split(';messageid=')[0] as string },
+  };
+}
+
+export class InMemoryConversationReferences implements ConversationReferences {
+  private readonly byId = new Map<string, Partial<ConversationReference>>();
+
+  constructor(private readonly maxEntries = 50_000) {}
+
+  async save(reference: Partial<ConversationReference>): Promise<void> {
+    const id = reference.conversation?.id;
+    if (!id) return;
+    this.byId.delete(id);
+    if (this.byId.size >= this.maxEntries) this.byId.delete(this.byId.keys().next().value as string);
+    this.byId.set(id, reference);
+  }
+
+  async get(conversationId: string): Promise<Partial<ConversationReference> | undefined> {
+    return this.byId.get(conversationId);
+  }
+
+  async list(): Promise<Partial<ConversationReference>[]> {
+    return [...this.byId.values()];
+  }
+}

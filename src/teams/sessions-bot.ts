@@ -1,0 +1,187 @@
+import {
+  type Activity,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type CloudAdapter,
+  TeamsActivityHandler,
+  TurnContext,
+} from 'botbuilder';
+import { isTimeZone, type TeamsConfig } from '../config/config';
+import {
+  type AnswerDeps,
+  answerDetailsOfPage,
+  answerPageToken,
+  answerQuery,
+  prepareQuestion,
+} from '../core/answers/answer-question';
+import { deliverWithPlaceholder } from '../core/answers/deliver-with-placeholder';
+import type { Logger } from '../core/ports';
+import { buildHelpView } from '../core/view/build-error-view';
+import type { AnswerView } from '../core/view/sessions-view';
+import { placeholderActivity, toCardActivity } from './card-activity';
+import { type ConversationReferences, toProactiveReference } from './conversation-references';
+import {
+  CARD_VERBS,
+  renderAnswerAdaptiveCard,
+  SESSION_INPUT_ID,
+} from './render/render-sessions-adaptive-card';
+
+export type SessionsBotDeps = {
+  config: TeamsConfig;
+  answers: AnswerDeps;
+  logger: Logger;
+  defaultTimeZone: string;
+  references: ConversationReferences;
+  adapter: CloudAdapter;
+  /** A message answer slower than this shows "Looking up…" first. */
+  placeholderAfterMs: number;
+  /** An Action.Execute answer slower than this returns "Looking up…" and updates the card later. */
+  invokeBudgetMs: number;
+};
+
+export const TEAMS_REFUSAL =
+  "Sorry, I'm not enabled for you here. If you need me, ask whoever runs sessions-bot to allow this tenant, team or user.";
+
+const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
+const MESSAGE_RESPONSE = 'application/vnd.microsoft.activity.message';
+
+/**
+ * The Teams bot: questions in personal chat, group chat and channels (mention removed), answered with
+ * Adaptive Cards; Action.Execute buttons answered in the invoke response, so the card changes in place.
+ */
+export class SessionsBot extends TeamsActivityHandler {
+  constructor(private readonly deps: SessionsBotDeps) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.answerMessage(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.deps.references.save(
+        toProactiveReference(TurnContext.getConversationReference(context.activity)),
+      );
+      if (context.activity.conversation?.conversationType === 'personal') {
+        await context.sendActivity(toCardActivity(buildHelpView(this.deps.answers.apiVersion, '')));
+      }
+      await next();
+    });
+  }
+
+  private allowed(activity: Activity): boolean {
+    const { tenants, teams, users } = this.deps.config.allowed;
+    const channelData = (activity.channelData ?? {}) as { tenant?: { id?: string }; team?: { id?: string } };
+    const tenant = activity.conversation?.tenantId ?? channelData.tenant?.id;
+    const ok = (list: string[], id: string | undefined) =>
+      list.length === 0 || (id !== undefined && list.includes(id));
+    const allowed =
+      ok(tenants, tenant) && ok(teams, channelData.team?.id) && ok(users, activity.from?.aadObjectId);
+    if (!allowed) {
+      this.deps.logger.warn('Refused a Teams request from outside the allowlist', {
+        tenant,
+        team: channelData.team?.id,
+        user: activity.from?.aadObjectId,
+      });
+    }
+    return allowed;
+  }
+
+  /** The asker's zone: localTimezone, else the clientInfo entity, else DEFAULT_TIME_ZONE. */
+  private timeZoneOf(activity: Activity): string {
+    const fromEntity = activity.entities?.find((e) => e.type === 'clientInfo')?.timezone;
+    for (const zone of [activity.localTimezone, fromEntity]) {
+      if (typeof zone === 'string' && zone !== '' && isTimeZone(zone)) return zone;
+    }
+    return this.deps.defaultTimeZone;
+  }
+
+  private async answerMessage(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    await this.deps.references.save(toProactiveReference(TurnContext.getConversationReference(activity)));
+    if (!this.allowed(activity)) {
+      await context.sendActivity(TEAMS_REFUSAL);
+      return;
+    }
+    const text = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
+    await context.sendActivity({ type: 'typing' });
+    const prepared = prepareQuestion(
+      text.replace(/<at>[^<]*<\/at>/g, ' ').trim(),
+      this.timeZoneOf(activity),
+      this.deps.answers,
+    );
+    if (prepared.kind === 'immediate') {
+      await context.sendActivity(toCardActivity(prepared.view));
+      return;
+    }
+    await deliverWithPlaceholder(answerQuery(prepared.query, 0, this.deps.answers), {
+      placeholderAfterMs: this.deps.placeholderAfterMs,
+      showPlaceholder: async () =>
+        (await context.sendActivity(placeholderActivity(prepared.pendingText)))?.id ?? null,
+      showAnswer: async (view, placeholderId) => {
+        if (placeholderId) await context.updateActivity({ ...toCardActivity(view), id: placeholderId });
+        else await context.sendActivity(toCardActivity(view));
+      },
+    });
+  }
+
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const activity = context.activity;
+    if (!this.allowed(activity))
+      return { statusCode: 200, type: MESSAGE_RESPONSE, value: TEAMS_REFUSAL as never };
+    const action = invokeValue?.action;
+    const data = (action?.data ?? {}) as Record<string, unknown>;
+    let answer: Promise<AnswerView>;
+    if (action?.verb === CARD_VERBS.page || action?.verb === CARD_VERBS.retry) {
+      answer = answerPageToken(data.token, this.deps.answers);
+    } else if (action?.verb === CARD_VERBS.details) {
+      answer = answerDetailsOfPage(data[SESSION_INPUT_ID], data.token, this.deps.answers);
+    } else {
+      return {
+        statusCode: 400,
+        type: 'application/vnd.microsoft.error',
+        value: { code: 'BadRequest', message: 'Unknown action' } as never,
+      };
+    }
+
+    let timer: NodeJS.Timeout | undefined;
+    const slow = new Promise<'slow'>((resolve) => {
+      timer = setTimeout(() => resolve('slow'), this.deps.invokeBudgetMs);
+    });
+    const first = await Promise.race([answer, slow]);
+    clearTimeout(timer);
+    if (first !== 'slow') return this.cardResponse(first);
+
+    // Teams gives an invoke a few seconds: show "Looking up…" now, and update the card when the answer comes.
+    const reference = TurnContext.getConversationReference(activity);
+    const cardId = activity.replyToId;
+    void answer.then(async (view) => {
+      if (!cardId) return;
+      try {
+        await this.deps.adapter.continueConversationAsync(
+          this.deps.config.appId,
+          reference,
+          async (later) => {
+            await later.updateActivity({ ...toCardActivity(view), id: cardId });
+          },
+        );
+      } catch (error) {
+        this.deps.logger.error('Could not update the Teams card after a slow answer', { error });
+      }
+    });
+    return {
+      statusCode: 200,
+      type: CARD_RESPONSE,
+      value: (placeholderActivity('Looking up…').attachments?.[0]?.content ?? {}) as never,
+    };
+  }
+
+  private cardResponse(view: AnswerView): AdaptiveCardInvokeResponse {
+    // A stale or altered button must not wipe the card: say so in a message and leave the card as it is.
+    if (view.kind === 'error' && (view.code === 'STALE_ACTION' || view.code === 'USAGE')) {
+      return { statusCode: 200, type: MESSAGE_RESPONSE, value: view.message as never };
+    }
+    return { statusCode: 200, type: CARD_RESPONSE, value: renderAnswerAdaptiveCard(view).card as never };
+  }
+}

@@ -1,0 +1,70 @@
+import type http from 'node:http';
+import type { TeamsConfig } from '../config/config';
+import type { AnswerDeps } from '../core/answers/answer-question';
+import type { Logger } from '../core/ports';
+import type { AnswerView } from '../core/view/sessions-view';
+import { toCardActivity } from './card-activity';
+import { type ConversationReferences, InMemoryConversationReferences } from './conversation-references';
+import { toBotFrameworkRequest, toBotFrameworkResponse } from './http-bridge';
+import { SessionsBot } from './sessions-bot';
+import { createTeamsAdapter } from './teams-adapter';
+
+export const TEAMS_MESSAGES_PATH = '/api/messages';
+
+export type TeamsApp = {
+  requestListener: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
+  references: ConversationReferences;
+  /** Posts an answer to a conversation that used the bot before (the digest's way in). */
+  postToConversation(conversationId: string, view: AnswerView): Promise<boolean>;
+};
+
+export type TeamsAppDeps = {
+  answers: AnswerDeps;
+  logger: Logger;
+  defaultTimeZone: string;
+  references?: ConversationReferences;
+  placeholderAfterMs?: number;
+  invokeBudgetMs?: number;
+};
+
+/** The Teams half of the bot on botbuilder's CloudAdapter, at POST /api/messages of the shared server. */
+export function createTeamsApp(config: TeamsConfig, deps: TeamsAppDeps): TeamsApp {
+  const adapter = createTeamsAdapter(config, deps.logger);
+  const references = deps.references ?? new InMemoryConversationReferences();
+  const bot = new SessionsBot({
+    config,
+    answers: deps.answers,
+    logger: deps.logger,
+    defaultTimeZone: deps.defaultTimeZone,
+    references,
+    adapter,
+    placeholderAfterMs: deps.placeholderAfterMs ?? 1500,
+    invokeBudgetMs: deps.invokeBudgetMs ?? 3000,
+  });
+
+  return {
+    references,
+    requestListener: async (req, res) => {
+      const request = await toBotFrameworkRequest(req);
+      if (!request) {
+        res
+          .writeHead(400, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: 'expected a JSON activity' }));
+        return;
+      }
+      await adapter.process(request, toBotFrameworkResponse(res), (context) => bot.run(context));
+    },
+    postToConversation: async (conversationId, view) => {
+      const reference = await references.get(conversationId);
+      if (!reference) return false;
+      await adapter.continueConversationAsync(config.appId, reference, async (context) => {
+        // The continuation turn has an id of its own, which sendActivity would turn into replyToId: a
+        // reply to a message that does not exist. Clearing it makes the post a new message (a new post
+        // in a channel) rather than a reply.
+        context.activity.id = undefined;
+        await context.sendActivity(toCardActivity(view));
+      });
+      return true;
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type ConnectorCall = {
+  kind: 'reply' | 'send' | 'update';
+  conversationId: string;
+  activityId?: string;
+  activity: Record<string, unknown>;
+};
+
+/**
+ * A local stand-in for the Bot Framework connector at a conversation's serviceUrl: the bot's replies,
+ * updates and proactive posts arrive here over HTTP and are recorded for the tests to read.
+ */
+export type FakeBotConnector = {
+  serviceUrl: string;
+  calls: ConnectorCall[];
+  /** Conversations the bot was removed from: the connector answers 403 as Teams does. */
+  removedFrom: Set<string>;
+  waitFor<T>(find: () => T | undefined, timeoutMs?: number): Promise<T>;
+  close(): Promise<void>;
+};
+
+export async function startFakeBotConnector(): Promise<FakeBotConnector> {
+  const calls: ConnectorCall[] = [];
+  const removedFrom = new Set<string>();
+  let nextId = 1;
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://fake').pathname);
+      const m = /^\/v3\/conversations\/(.+?)\/activities(?:\/([^/]+))?$/.exec(path);
+      if (!m) {
+        res.writeHead(404).end();
+        return;
+      }
+      const activity = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+      const conversationId = m[1] as string;
+      const activityId = m[2];
+      if (removedFrom.has(conversationId)) {
+        res.writeHead(403, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            error: {
+              code: 'BotNotInConversationRoster',
+              message: 'The bot is not part of the conversation roster.',
+            },
+          }),
+        );
+        return;
+      }
+      const kind = req.method === 'PUT' ? 'update' : activityId ? 'reply' : 'send';
+      calls.push({ kind, conversationId, ...(activityId ? { activityId } : {}), activity });
+      const id = kind === 'update' ? activityId : `activity-${nextId++}`;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    serviceUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    calls,
+    removedFrom,
+    waitFor: async (find, timeoutMs = 5000) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = find();
+        if (found !== undefined) return found;
+        if (Date.now() > deadline) throw new Error('fake connector: waited in vain');
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
