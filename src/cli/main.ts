@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { type Config, ConfigError, isTimeZone, loadConfig, secretsOf } from '../config/config';
@@ -6,6 +8,7 @@ import { BotError } from '../core/errors';
 import type { SessionsSource } from '../core/ports';
 import { createLogger } from '../logging/logger';
 import { startApp } from '../main';
+import { buildTeamsAppPackage } from '../teams/app-package/build-teams-app-package';
 import { DEFAULT_SIMULATOR_USER, startVeeamSimulator } from '../veeam/simulator/simulator-server';
 import { VeeamClient } from '../veeam/veeam-client';
 import { runList } from './list-command';
@@ -21,6 +24,9 @@ Usage:
   sessions-bot list [--tz IANA] [--page N] TEXT...
                                              run the query and print a table
   sessions-bot simulator [--port N]          run the Veeam API simulator alone
+  sessions-bot teams-package [--app-id GUID] [--domain HOST]... [--version X.Y.Z] [--out FILE]
+                                             build the Teams app package (app id defaults to
+                                             MICROSOFT_APP_ID; out defaults to dist/sessions-bot-teams.zip)
 
 Configuration comes from the environment (see .env.example). With VEEAM_URL unset, the embedded
 simulator stands in for the appliance.`;
@@ -43,6 +49,8 @@ export async function runCli(
         return await list(rest, env, io);
       case 'simulator':
         return await simulator(rest, io);
+      case 'teams-package':
+        return teamsPackage(rest, env, io);
       case undefined:
       case 'help':
       case '--help':
@@ -208,6 +216,36 @@ async function list(args: string[], env: Record<string, string | undefined>, io:
   } finally {
     await source.close();
   }
+}
+
+function teamsPackage(args: string[], env: Record<string, string | undefined>, io: Io): number {
+  const { values } = parseArgs({
+    args,
+    options: {
+      'app-id': { type: 'string' },
+      domain: { type: 'string', multiple: true },
+      version: { type: 'string' },
+      out: { type: 'string' },
+    },
+  });
+  const out = resolvePath(values.out ?? 'dist/sessions-bot-teams.zip');
+  let built: ReturnType<typeof buildTeamsAppPackage>;
+  try {
+    built = buildTeamsAppPackage({
+      appId: values['app-id'] ?? env.MICROSOFT_APP_ID,
+      validDomains: values.domain ?? [],
+      ...(values.version ? { version: values.version } : {}),
+    });
+  } catch (error) {
+    return usageError(io, `Cannot build the Teams app package: ${(error as Error).message}.`);
+  }
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, built.zip);
+  io.out(
+    `Wrote ${out} (${built.zip.length} bytes) for app id ${String(built.manifest.id)}.\n` +
+      'Upload it in Teams: Apps → Manage your apps → Upload an app (or the Teams admin center).',
+  );
+  return 0;
 }
 
 async function simulator(args: string[], io: Io): Promise<number> {

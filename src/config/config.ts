@@ -242,6 +242,9 @@ export function loadConfig(
   };
 }
 
+/** Every variable the bot reads; .env.example documents each of them (a test keeps the two in step). */
+export const ENVIRONMENT_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 function readSlack(e: z.infer<typeof envSchema>, problems: string[]): SlackConfig | null {
   if (!e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) return null;
   if (!e.SLACK_BOT_TOKEN)

@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig, secretsOf } from '../../src/config/config';
+import { ConfigError, ENVIRONMENT_VARIABLES, loadConfig, secretsOf } from '../../src/config/config';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -113,5 +113,27 @@ describe('reading the configuration', () => {
     expect(problemsOf({ ...appliance, VEEAM_CA_FILE: join(dir, 'bad.pem') }).join()).toMatch(
       /holds no PEM certificate/,
     );
+  });
+});
+
+describe('.env.example', () => {
+  const documented = readFileSync(join(__dirname, '../../.env.example'), 'utf8')
+    .split('\n')
+    .filter((line) => /^[A-Z_]+=/.test(line))
+    .map((line) => line.slice(0, line.indexOf('=')));
+
+  it('documents every variable the bot reads, and none it does not', () => {
+    expect([...documented].sort()).toEqual([...ENVIRONMENT_VARIABLES].sort());
+  });
+
+  it('starts the bot as it stands: the simulator, no Slack, no Teams', () => {
+    const env = Object.fromEntries(
+      readFileSync(join(__dirname, '../../.env.example'), 'utf8')
+        .split('\n')
+        .filter((line) => /^[A-Z_]+=/.test(line))
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
+    const config = loadConfig(env);
+    expect(config).toMatchObject({ veeam: { mode: 'simulator' }, slack: null, teams: null });
   });
 });
