@@ -1,8 +1,17 @@
-import type { Config } from './config/config';
+import { type Config, ConfigError } from './config/config';
 import type { AnswerDeps } from './core/answers/answer-question';
+import type { DigestPlatform } from './core/digest/digest-subscription';
 import type { Logger } from './core/ports';
+import { type DigestPoster, DigestService } from './digest/digest-service';
+import { readDigestsFile } from './digest/digests-file';
 import { createHttpServer } from './http/server';
+import { DigestScheduler } from './scheduling/digest-scheduler';
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from './slack/slack-app';
+import { ConversationReferenceStore } from './storage/conversation-reference-store';
+import { DigestLedger } from './storage/digest-ledger';
+import { DigestSubscriptionStore } from './storage/digest-subscription-store';
+import { type Database, openDatabase } from './storage/open-database';
+import { StoredConversationReferences } from './teams/conversation-references';
 import { createTeamsApp, TEAMS_MESSAGES_PATH, type TeamsApp } from './teams/teams-app';
 import {
   DEFAULT_SIMULATOR_USER,
@@ -17,6 +26,9 @@ export type RunningApp = {
   simulator: VeeamSimulator | null;
   slack: SlackApp | null;
   teams: TeamsApp | null;
+  database: Database;
+  digests: DigestService;
+  scheduler: DigestScheduler;
   close: () => Promise<void>;
 };
 
@@ -25,6 +37,12 @@ export type StartOptions = {
   placeholderAfterMs?: number;
   /** Tests shorten how long a Teams button may take before "Looking up…" is returned. */
   invokeBudgetMs?: number;
+  /** Tests set the clock the scheduler and the answers read. */
+  now?: () => Date;
+  /** Tests tick the scheduler themselves. */
+  startScheduler?: boolean;
+  /** Tests shorten the waits between digest delivery attempts. */
+  digestRetryDelaysMs?: number[];
 };
 
 /**
@@ -82,9 +100,33 @@ export async function startApp(
     apiVersion: config.veeam.apiVersion,
     pageSize: config.pageSize,
     veeamUrl: config.veeamUiUrl,
-    now: () => new Date(),
+    now: options.now ?? (() => new Date()),
     logger,
   };
+
+  const database = await openDatabase(config.database);
+  logger.info(`Database: ${database.describe}`);
+  const subscriptions = new DigestSubscriptionStore(database.db);
+  const ledger = new DigestLedger(database.db);
+  if (config.digests.file) {
+    let declared: ReturnType<typeof readDigestsFile>;
+    try {
+      declared = readDigestsFile(config.digests.file, answers.now());
+    } catch (error) {
+      await database.close();
+      throw new ConfigError([(error as Error).message]);
+    }
+    await subscriptions.replaceFileEntries(declared);
+    logger.info(`Digests declared in ${config.digests.file}: ${declared.length}`);
+  }
+  const posters: Partial<Record<DigestPlatform, DigestPoster>> = {};
+  const digests = new DigestService({
+    answers,
+    subscriptions,
+    ledger,
+    posters,
+    digestsFile: config.digests.file,
+  });
 
   const http = createHttpServer(logger);
   let slack: SlackApp | null = null;
@@ -93,8 +135,11 @@ export async function startApp(
       answers,
       logger,
       defaultTimeZone: config.defaultTimeZone,
+      digests,
       ...(options.placeholderAfterMs !== undefined ? { placeholderAfterMs: options.placeholderAfterMs } : {}),
     });
+    const slackApp = slack;
+    posters.slack = (subscription, view) => slackApp.postToChannel(subscription.channelId, view);
     if (slack.requestListener) http.route('POST', SLACK_EVENTS_PATH, slack.requestListener);
     await slack.start();
     logger.info(
@@ -113,9 +158,20 @@ export async function startApp(
       answers,
       logger,
       defaultTimeZone: config.defaultTimeZone,
+      digests,
+      references: new StoredConversationReferences(new ConversationReferenceStore(database.db, 'teams')),
       ...(options.placeholderAfterMs !== undefined ? { placeholderAfterMs: options.placeholderAfterMs } : {}),
       ...(options.invokeBudgetMs !== undefined ? { invokeBudgetMs: options.invokeBudgetMs } : {}),
     });
+    const teamsApp = teams;
+    posters.teams = async (subscription, view) => {
+      const id = await teamsApp.postToConversation(subscription.channelId, view);
+      if (id === null)
+        throw new Error(
+          `the bot has not been in Teams conversation ${subscription.channelId} since it started keeping references`,
+        );
+      return id;
+    };
     http.route('POST', TEAMS_MESSAGES_PATH, teams.requestListener);
     if (config.teams.mode === 'open') {
       logger.warn(
@@ -140,6 +196,20 @@ export async function startApp(
     );
   }
 
+  const scheduler = new DigestScheduler({
+    subscriptions,
+    ledger,
+    post: (subscription, slot, late) => digests.post(subscription, slot, late),
+    logger,
+    instanceId: config.digests.instanceId,
+    now: answers.now,
+    graceMs: config.digests.graceMs,
+    leaseMs: config.digests.leaseMs,
+    tickMs: config.digests.tickMs,
+    retryDelaysMs: options.digestRetryDelaysMs ?? [5_000, 30_000, 120_000],
+  });
+  if (options.startScheduler !== false) scheduler.start();
+
   const url = await http.listen(config.port, config.host);
   http.setReady(true);
   logger.info(`sessions-bot is listening on ${url} (health: ${url}/healthz)`);
@@ -150,9 +220,14 @@ export async function startApp(
     simulator,
     slack,
     teams,
+    database,
+    digests,
+    scheduler,
     close: async () => {
+      await scheduler.stop();
       await slack?.stop();
       await http.close();
+      await database.close();
       client.close();
       await simulator?.close();
     },

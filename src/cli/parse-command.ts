@@ -1,12 +1,12 @@
 import { createInterface } from 'node:readline';
 import { DateTime } from 'luxon';
-import { isTimeZone } from '../config/config';
 import { BotError } from '../core/errors';
 import type { SessionsSource } from '../core/ports';
 import { type ParseContext, parseSessionQuery } from '../core/query/parse-session-query';
 import { buildUsageText } from '../core/query/usage';
 import type { ApiVersion } from '../core/sessions/api-version';
 import { resolveSessionFilter } from '../core/sessions/find-sessions';
+import { isTimeZone } from '../core/time-zone';
 
 /** The JSON line `sessions-bot parse` prints for one text. */
 export type ParseOutput = {

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { z } from 'zod';
 import { API_VERSIONS, type ApiVersion } from '../core/sessions/api-version';
+import { isTimeZone } from '../core/time-zone';
+import { type DatabaseLocation, parseDatabaseUrl } from '../storage/database-location';
 
 /**
  * The whole environment, read once at start-up. Nothing else in the bot reads process.env. A wrong or
@@ -57,6 +60,18 @@ export type Config = {
   slack: SlackConfig | null;
   /** Null when neither MICROSOFT_APP_ID nor TEAMS_ALLOW_UNAUTHENTICATED is set: /api/messages is off. */
   teams: TeamsConfig | null;
+  database: DatabaseLocation;
+  digests: DigestConfig;
+};
+
+export type DigestConfig = {
+  /** Subscriptions declared in git (YAML or JSON); null for none. */
+  file: string | null;
+  graceMs: number;
+  leaseMs: number;
+  tickMs: number;
+  /** This replica's name in digest claims. */
+  instanceId: string;
 };
 
 export class ConfigError extends Error {
@@ -149,6 +164,12 @@ const envSchema = z.object({
   TEAMS_ALLOWED_TENANT_IDS: csv(),
   TEAMS_ALLOWED_TEAM_IDS: csv(),
   TEAMS_ALLOWED_USER_IDS: csv(),
+  DATABASE_URL: z.string().min(1).default('sqlite:./data/sessions-bot.db'),
+  DIGESTS_FILE: z.string().min(1).optional(),
+  DIGEST_GRACE_HOURS: int(0, 72).default(6),
+  DIGEST_LEASE_SECONDS: int(10, 3600).default(600),
+  DIGEST_TICK_SECONDS: int(1, 3600).default(30),
+  INSTANCE_ID: z.string().min(1).max(200).default(`${hostname()}:${process.pid}`),
 });
 
 function csv() {
@@ -227,6 +248,9 @@ export function loadConfig(
   }
   const slack = readSlack(e, problems);
   const teams = readTeams(e, problems);
+  const database = parseDatabaseUrl(e.DATABASE_URL);
+  if (!database)
+    problems.push('DATABASE_URL must be a SQLite file (sqlite:./data/bot.db) or a postgres:// URL');
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     slack,
@@ -239,6 +263,14 @@ export function loadConfig(
     veeamUiUrl: e.VEEAM_UI_URL ?? (veeam.mode === 'appliance' ? veeam.url : null),
     defaultTimeZone: e.DEFAULT_TIME_ZONE,
     pageSize: e.PAGE_SIZE,
+    database: database as DatabaseLocation,
+    digests: {
+      file: e.DIGESTS_FILE ?? null,
+      graceMs: e.DIGEST_GRACE_HOURS * 3_600_000,
+      leaseMs: e.DIGEST_LEASE_SECONDS * 1000,
+      tickMs: e.DIGEST_TICK_SECONDS * 1000,
+      instanceId: e.INSTANCE_ID,
+    },
   };
 }
 
@@ -311,8 +343,17 @@ export function secretsOf(config: Config): string[] {
     config.slack?.signingSecret ?? '',
     config.slack?.appToken ?? '',
     config.teams?.appPassword ?? '',
+    config.database.kind === 'postgres' ? (safeUrl(config.database.url)?.password ?? '') : '',
   ];
   return values.filter((s) => s.length >= 4);
+}
+
+function safeUrl(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
 }
 
 function readText(variable: string, path: string, problems: string[]): string | undefined {
@@ -323,15 +364,6 @@ function readText(variable: string, path: string, problems: string[]): string | 
       `${variable} names a file that cannot be read (${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'})`,
     );
     return undefined;
-  }
-}
-
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
   }
 }
 

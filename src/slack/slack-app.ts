@@ -10,10 +10,13 @@ import {
 import type { SlackConfig } from '../config/config';
 import type { AnswerDeps } from '../core/answers/answer-question';
 import type { Logger } from '../core/ports';
+import type { AnswerView } from '../core/view/sessions-view';
+import type { DigestService } from '../digest/digest-service';
 import { registerAppHome } from './listeners/app-home';
 import { registerButtonActions } from './listeners/button-actions';
 import { registerMentionsAndMessages } from './listeners/mentions-and-messages';
 import { registerSessionsCommand } from './listeners/sessions-command';
+import { renderAnswerBlockKit } from './render/render-sessions-block-kit';
 import { createReplayGuard } from './replay-guard';
 import type { SlackContext } from './slack-context';
 import { UserTimeZones } from './user-time-zones';
@@ -27,6 +30,8 @@ export type SlackApp = {
   requestListener: ((req: http.IncomingMessage, res: http.ServerResponse) => void) | null;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Posts to a channel (the digest) and returns the message ts. */
+  postToChannel(channelId: string, view: AnswerView): Promise<string>;
 };
 
 export type SlackAppDeps = {
@@ -34,6 +39,7 @@ export type SlackAppDeps = {
   logger: Logger;
   defaultTimeZone: string;
   placeholderAfterMs?: number;
+  digests?: DigestService | null;
   /** Tests drive the listeners through a receiver of their own. */
   receiver?: Receiver;
 };
@@ -99,6 +105,7 @@ export function createSlackApp(config: SlackConfig, deps: SlackAppDeps): SlackAp
     timeZones: new UserTimeZones(deps.defaultTimeZone, deps.logger),
     logger: deps.logger,
     placeholderAfterMs: deps.placeholderAfterMs ?? 1500,
+    digests: deps.digests ?? null,
   };
   registerSessionsCommand(app, ctx);
   registerButtonActions(app, ctx);
@@ -119,6 +126,10 @@ export function createSlackApp(config: SlackConfig, deps: SlackAppDeps): SlackAp
 
   return {
     app,
+    postToChannel: async (channelId, view) => {
+      const posted = await app.client.chat.postMessage({ channel: channelId, ...renderAnswerBlockKit(view) });
+      return posted.ts ?? '';
+    },
     mode: deps.receiver ? 'custom' : config.mode,
     requestListener,
     // In HTTP mode the shared server does the listening; Bolt's own server is never started.

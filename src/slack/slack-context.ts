@@ -1,6 +1,7 @@
 import type { SlackConfig } from '../config/config';
 import type { AnswerDeps } from '../core/answers/answer-question';
 import type { Logger } from '../core/ports';
+import type { DigestService } from '../digest/digest-service';
 import type { UserTimeZones } from './user-time-zones';
 
 /** What every Slack listener needs, built once in createSlackApp. */
@@ -11,4 +12,6 @@ export type SlackContext = {
   logger: Logger;
   /** When an answer takes longer, "Looking up…" is shown first. */
   placeholderAfterMs: number;
+  /** Digest subscriptions; null when the bot runs without its database. */
+  digests: DigestService | null;
 };

@@ -1,4 +1,5 @@
 import type { ConversationReference } from 'botbuilder';
+import type { ConversationReferenceStore } from '../storage/conversation-reference-store';
 
 /**
  * Where the bot may post without being asked (the digest): the conversation references of the chats and
@@ -47,5 +48,23 @@ export class InMemoryConversationReferences implements ConversationReferences {
 
   async list(): Promise<Partial<ConversationReference>[]> {
     return [...this.byId.values()];
+  }
+}
+
+/** The database-backed references, so a proactive digest survives restarts and reaches every replica. */
+export class StoredConversationReferences implements ConversationReferences {
+  constructor(private readonly store: ConversationReferenceStore) {}
+
+  async save(reference: Partial<ConversationReference>): Promise<void> {
+    const id = reference.conversation?.id;
+    if (id) await this.store.save(id, reference);
+  }
+
+  async get(conversationId: string): Promise<Partial<ConversationReference> | undefined> {
+    return (await this.store.get(conversationId)) as Partial<ConversationReference> | undefined;
+  }
+
+  async list(): Promise<Partial<ConversationReference>[]> {
+    return (await this.store.list()) as Partial<ConversationReference>[];
   }
 }

@@ -6,7 +6,7 @@ import {
   TeamsActivityHandler,
   TurnContext,
 } from 'botbuilder';
-import { isTimeZone, type TeamsConfig } from '../config/config';
+import type { TeamsConfig } from '../config/config';
 import {
   type AnswerDeps,
   answerDetailsOfPage,
@@ -15,9 +15,12 @@ import {
   prepareQuestion,
 } from '../core/answers/answer-question';
 import { deliverWithPlaceholder } from '../core/answers/deliver-with-placeholder';
+import { parseDigestCommand } from '../core/digest/parse-digest-command';
 import type { Logger } from '../core/ports';
+import { isTimeZone } from '../core/time-zone';
 import { buildHelpView } from '../core/view/build-error-view';
 import type { AnswerView } from '../core/view/sessions-view';
+import type { DigestService } from '../digest/digest-service';
 import { placeholderActivity, toCardActivity } from './card-activity';
 import { type ConversationReferences, toProactiveReference } from './conversation-references';
 import {
@@ -32,6 +35,8 @@ export type SessionsBotDeps = {
   logger: Logger;
   defaultTimeZone: string;
   references: ConversationReferences;
+  /** Digest subscriptions; null when the bot runs without its database. */
+  digests: DigestService | null;
   adapter: CloudAdapter;
   /** A message answer slower than this shows "Looking up…" first. */
   placeholderAfterMs: number;
@@ -101,13 +106,31 @@ export class SessionsBot extends TeamsActivityHandler {
       await context.sendActivity(TEAMS_REFUSAL);
       return;
     }
-    const text = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
+    const text = (TurnContext.removeRecipientMention(activity) ?? activity.text ?? '')
+      .replace(/<at>[^<]*<\/at>/g, ' ')
+      .trim();
+    const timeZone = this.timeZoneOf(activity);
     await context.sendActivity({ type: 'typing' });
-    const prepared = prepareQuestion(
-      text.replace(/<at>[^<]*<\/at>/g, ' ').trim(),
-      this.timeZoneOf(activity),
-      this.deps.answers,
-    );
+    const digest = this.deps.digests
+      ? parseDigestCommand(text, {
+          timeZone,
+          now: this.deps.answers.now(),
+          apiVersion: this.deps.answers.apiVersion,
+        })
+      : null;
+    if (digest && this.deps.digests) {
+      const channelId =
+        toProactiveReference(TurnContext.getConversationReference(activity)).conversation?.id ?? '';
+      const view = await this.deps.digests.handleCommand(digest, {
+        platform: 'teams',
+        channelId,
+        userId: activity.from?.aadObjectId ?? activity.from?.id ?? '',
+        timeZone,
+      });
+      await context.sendActivity(toCardActivity(view));
+      return;
+    }
+    const prepared = prepareQuestion(text, timeZone, this.deps.answers);
     if (prepared.kind === 'immediate') {
       await context.sendActivity(toCardActivity(prepared.view));
       return;
@@ -135,6 +158,14 @@ export class SessionsBot extends TeamsActivityHandler {
     let answer: Promise<AnswerView>;
     if (action?.verb === CARD_VERBS.page || action?.verb === CARD_VERBS.retry) {
       answer = answerPageToken(data.token, this.deps.answers);
+    } else if (action?.verb === CARD_VERBS.showAll) {
+      // A digest belongs to the conversation: the full list comes as a new message and the digest stays.
+      await context.sendActivity(toCardActivity(await answerPageToken(data.token, this.deps.answers)));
+      return {
+        statusCode: 200,
+        type: MESSAGE_RESPONSE,
+        value: 'The list is in a new message below.' as never,
+      };
     } else if (action?.verb === CARD_VERBS.details) {
       answer = answerDetailsOfPage(data[SESSION_INPUT_ID], data.token, this.deps.answers);
     } else {

@@ -3,6 +3,7 @@ import type { TeamsConfig } from '../config/config';
 import type { AnswerDeps } from '../core/answers/answer-question';
 import type { Logger } from '../core/ports';
 import type { AnswerView } from '../core/view/sessions-view';
+import type { DigestService } from '../digest/digest-service';
 import { toCardActivity } from './card-activity';
 import { type ConversationReferences, InMemoryConversationReferences } from './conversation-references';
 import { toBotFrameworkRequest, toBotFrameworkResponse } from './http-bridge';
@@ -14,8 +15,11 @@ export const TEAMS_MESSAGES_PATH = '/api/messages';
 export type TeamsApp = {
   requestListener: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
   references: ConversationReferences;
-  /** Posts an answer to a conversation that used the bot before (the digest's way in). */
-  postToConversation(conversationId: string, view: AnswerView): Promise<boolean>;
+  /**
+   * Posts to a conversation that used the bot before (the digest's way in): the new message's id, or null
+   * when the bot has never been in that conversation.
+   */
+  postToConversation(conversationId: string, view: AnswerView): Promise<string | null>;
 };
 
 export type TeamsAppDeps = {
@@ -23,6 +27,7 @@ export type TeamsAppDeps = {
   logger: Logger;
   defaultTimeZone: string;
   references?: ConversationReferences;
+  digests?: DigestService | null;
   placeholderAfterMs?: number;
   invokeBudgetMs?: number;
 };
@@ -37,6 +42,7 @@ export function createTeamsApp(config: TeamsConfig, deps: TeamsAppDeps): TeamsAp
     logger: deps.logger,
     defaultTimeZone: deps.defaultTimeZone,
     references,
+    digests: deps.digests ?? null,
     adapter,
     placeholderAfterMs: deps.placeholderAfterMs ?? 1500,
     invokeBudgetMs: deps.invokeBudgetMs ?? 3000,
@@ -56,15 +62,16 @@ export function createTeamsApp(config: TeamsConfig, deps: TeamsAppDeps): TeamsAp
     },
     postToConversation: async (conversationId, view) => {
       const reference = await references.get(conversationId);
-      if (!reference) return false;
+      if (!reference) return null;
+      let id = '';
       await adapter.continueConversationAsync(config.appId, reference, async (context) => {
         // The continuation turn has an id of its own, which sendActivity would turn into replyToId: a
         // reply to a message that does not exist. Clearing it makes the post a new message (a new post
         // in a channel) rather than a reply.
         context.activity.id = undefined;
-        await context.sendActivity(toCardActivity(view));
+        id = (await context.sendActivity(toCardActivity(view)))?.id ?? '';
       });
-      return true;
+      return id;
     },
   };
 }

@@ -53,6 +53,7 @@ describe('the Slack app, driven through Bolt over HTTP against a fake Slack', ()
       loadConfig({
         PORT: '0',
         HOST: '127.0.0.1',
+        DATABASE_URL: ':memory:',
         SLACK_BOT_TOKEN: BOT_TOKEN,
         SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
         SLACK_API_URL: slack.apiUrl,

@@ -61,6 +61,7 @@ describe('the Teams bot, driven through CloudAdapter over HTTP against a fake co
       loadConfig({
         PORT: '0',
         HOST: '127.0.0.1',
+        DATABASE_URL: ':memory:',
         TEAMS_ALLOW_UNAUTHENTICATED: 'true',
         DEFAULT_TIME_ZONE: 'UTC',
         ...env,
@@ -264,13 +265,15 @@ describe('the Teams bot, driven through CloudAdapter over HTTP against a fake co
     await start();
     await ask('help');
     const conversationId = (fixture('message-personal.json').conversation as { id: string }).id;
-    expect(await app.teams?.postToConversation(conversationId, buildHelpView('v2', ''))).toBe(true);
+    expect(await app.teams?.postToConversation(conversationId, buildHelpView('v2', ''))).toMatch(
+      /^activity-\d+$/,
+    );
     const sent = await connector.waitFor(() => connector.calls.find((c) => c.kind === 'send'));
     expect(sent.conversationId).toBe(conversationId);
     expect(adaptiveCardProblems(cardOf(sent.activity))).toEqual([]);
-    expect(await app.teams?.postToConversation('19:unknown@thread.tacv2', buildHelpView('v2', ''))).toBe(
-      false,
-    );
+    expect(
+      await app.teams?.postToConversation('19:unknown@thread.tacv2', buildHelpView('v2', '')),
+    ).toBeNull();
   });
 
   it('apologises and keeps running when a turn fails', async () => {
@@ -300,7 +303,7 @@ describe('the Teams bot, driven through CloudAdapter over HTTP against a fake co
 
   it('says the endpoint is off when Teams is not configured', async () => {
     app = await startApp(
-      loadConfig({ PORT: '0', HOST: '127.0.0.1' }),
+      loadConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: ':memory:' }),
       createLogger({ level: 'error', format: 'json', write: () => {} }),
     );
     const res = await fetch(`${app.url}/api/messages`, { method: 'POST', body: '{}' });

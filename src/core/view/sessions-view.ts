@@ -88,4 +88,56 @@ export type HelpView = {
   text: string;
 };
 
-export type AnswerView = SessionsView | DetailsView | ErrorView | HelpView;
+/** A short confirmation or status ("Daily digest on: every day at 08:00 Europe/Berlin."). */
+export type NoticeView = {
+  kind: 'notice';
+  title: string;
+  /** Plain text with `code` spans, one paragraph or bullet a line. */
+  text: string;
+};
+
+export type DigestCount = {
+  label: string;
+  tone: StatusTone;
+  count: number;
+  /** "+3 on the day before", "same as the day before"; null when there is nothing to compare. */
+  changeText: string | null;
+};
+
+export type DigestGroup = {
+  /** Policy or target name, from the API: renderers escape it. */
+  name: string;
+  tone: StatusTone;
+  failed: number;
+  warnings: number;
+  /** ISO instant of the group's latest problem, for each reader's own time; with a fallback text. */
+  lastAt: string | null;
+  lastText: string;
+};
+
+/** The daily summary of one subscription's window. */
+export type DigestView = {
+  kind: 'digest';
+  /** "Backup digest · Tue 1 Dec 08:00" */
+  title: string;
+  /** "Mon 30 Nov 08:00 – Tue 1 Dec 08:00 Europe/Berlin · all policies" */
+  windowText: string;
+  /** Set when the digest goes out after its time ("Late: the bot was not running at 08:00."). */
+  lateText: string | null;
+  /** One line for a day with no failures and no warnings; then counts still follow. */
+  allGreenText: string | null;
+  counts: DigestCount[];
+  /** Failed and warning sessions grouped by policy, worst first, capped. */
+  groups: DigestGroup[];
+  /** "and 4 more policies with problems" */
+  moreText: string | null;
+  /** Failed sessions per day for seven days, oldest first: a text bar ("▁▃▂▇▁▁▅") and its words. */
+  trendBar: string;
+  trendText: string;
+  /** Opens the full list of the window's failed and warning sessions with paging. */
+  showAllToken: string | null;
+  timeZone: string;
+  veeamUrl: string | null;
+};
+
+export type AnswerView = SessionsView | DetailsView | ErrorView | HelpView | NoticeView | DigestView;

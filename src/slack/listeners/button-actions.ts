@@ -61,6 +61,25 @@ export function registerButtonActions(app: App, ctx: SlackContext): void {
     SLACK_ACTIONS.details,
     handle((token) => answerDetailsToken(token, ctx.answers)),
   );
+  // A digest is the channel's: its "show all" answers privately, and the digest stays as it was.
+  app.action<BlockAction<ButtonAction>>(SLACK_ACTIONS.showAll, async ({ ack, body, action, respond }) => {
+    await ack();
+    const who = { teamId: body.team?.id, channelId: body.channel?.id, userId: body.user.id };
+    if (!isAllowedInSlack(ctx.config.allowed, who)) {
+      await safely(ctx, 'refusal', () =>
+        respond({ response_type: 'ephemeral', replace_original: false, text: REFUSAL_TEXT }),
+      );
+      return;
+    }
+    const view = await answerPageToken(action.value, ctx.answers);
+    await safely(ctx, 'digest list', () =>
+      respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        ...renderAnswerBlockKit(view, { shareable: true }),
+      }),
+    );
+  });
   app.action<BlockAction<ButtonAction>>(SLACK_ACTIONS.openVeeam, async ({ ack }) => {
     await ack();
   });

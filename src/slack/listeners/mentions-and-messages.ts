@@ -6,6 +6,7 @@ import { isAllowedInSlack, REFUSAL_TEXT } from '../access-control';
 import { safely } from '../deliver';
 import { renderAnswerBlockKit } from '../render/render-sessions-block-kit';
 import type { SlackContext } from '../slack-context';
+import { answerDigestCommand } from './digest-command';
 
 /** "<@U123> failed today" → "failed today" */
 export function withoutMentions(text: string): string {
@@ -35,6 +36,13 @@ async function answerInConversation(ctx: SlackContext, client: WebClient, c: Con
     return;
   }
   const timeZone = await ctx.timeZones.of(c.userId, client);
+  const digest = await answerDigestCommand(ctx, c.text, { channelId: c.channel, userId: c.userId, timeZone });
+  if (digest) {
+    await safely(ctx, 'digest command', () =>
+      client.chat.postMessage({ ...where, ...renderAnswerBlockKit(digest.view) }),
+    );
+    return;
+  }
   const prepared = prepareQuestion(c.text, timeZone, ctx.answers);
   if (prepared.kind === 'immediate') {
     await safely(ctx, 'help or usage', () =>

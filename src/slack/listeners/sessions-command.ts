@@ -5,6 +5,7 @@ import { isAllowedInSlack, REFUSAL_TEXT } from '../access-control';
 import { safely } from '../deliver';
 import { renderAnswerBlockKit } from '../render/render-sessions-block-kit';
 import type { SlackContext } from '../slack-context';
+import { answerDigestCommand } from './digest-command';
 
 /** `/sessions <question>`: acknowledge at once, then answer through the response_url. */
 export function registerSessionsCommand(app: App, ctx: SlackContext): void {
@@ -17,6 +18,20 @@ export function registerSessionsCommand(app: App, ctx: SlackContext): void {
       return;
     }
     const timeZone = await ctx.timeZones.of(command.user_id, client);
+    const digest = await answerDigestCommand(ctx, command.text, {
+      channelId: command.channel_id,
+      userId: command.user_id,
+      timeZone,
+    });
+    if (digest) {
+      await safely(ctx, 'digest command', () =>
+        respond({
+          response_type: digest.visibleToChannel ? 'in_channel' : 'ephemeral',
+          ...renderAnswerBlockKit(digest.view),
+        }),
+      );
+      return;
+    }
     const prepared = prepareQuestion(command.text, timeZone, ctx.answers, ctx.config.command);
     if (prepared.kind === 'immediate') {
       await safely(ctx, 'help or usage', () =>

@@ -27,5 +27,7 @@ export const SLACK_ACTIONS = {
   back: 'sessions.back',
   retry: 'sessions.retry',
   share: 'sessions.share',
+  /** From a digest: the full list, privately, for whoever clicks. */
+  showAll: 'sessions.show_all',
   openVeeam: 'sessions.open_veeam',
 } as const;

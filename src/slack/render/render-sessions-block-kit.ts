@@ -1,8 +1,10 @@
 import type {
   AnswerView,
   DetailsView,
+  DigestView,
   ErrorView,
   HelpView,
+  NoticeView,
   SessionRow,
   SessionsView,
   StatusTone,
@@ -190,7 +192,8 @@ export function renderErrorBlockKit(view: ErrorView): BlockKitMessage {
   return { text: truncate(escapeMrkdwn(`${view.title}: ${view.message}`), L.fallbackText), blocks };
 }
 
-export function renderHelpBlockKit(view: HelpView): BlockKitMessage {
+/** Help and notices: a header and plain words. */
+export function renderHelpBlockKit(view: HelpView | NoticeView): BlockKitMessage {
   return {
     text: escapeMrkdwn(view.title),
     blocks: [
@@ -210,6 +213,71 @@ export function renderAnswerBlockKit(view: AnswerView, options: BlockKitOptions 
     case 'error':
       return renderErrorBlockKit(view);
     case 'help':
+    case 'notice':
       return renderHelpBlockKit(view);
+    case 'digest':
+      return renderDigestBlockKit(view);
   }
+}
+
+/**
+ * The daily digest: counts with the change on the day before, problems grouped by policy, a seven-day bar,
+ * and a button that opens the full list privately for whoever clicks it.
+ */
+export function renderDigestBlockKit(view: DigestView): BlockKitMessage {
+  const blocks: Block[] = [
+    { type: 'header', text: plain(view.title, L.headerText) },
+    {
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: truncate(escapeMrkdwn(view.windowText), L.sectionText) }],
+    },
+  ];
+  if (view.lateText)
+    blocks.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: `:hourglass: ${escapeMrkdwn(view.lateText)}` }],
+    });
+  if (view.allGreenText)
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: `:white_check_mark: *${escapeMrkdwn(view.allGreenText)}*` },
+    });
+  blocks.push({
+    type: 'section',
+    fields: view.counts.map((c) => ({
+      type: 'mrkdwn' as const,
+      text: `${EMOJI[c.tone]} *${c.count}* ${escapeMrkdwn(c.label)}${c.changeText ? `\n_${escapeMrkdwn(c.changeText)}_` : ''}`,
+    })),
+  });
+  if (view.groups.length > 0) {
+    blocks.push({ type: 'divider' });
+    const lines = view.groups.map((g) => {
+      const what = [
+        g.failed > 0 ? `${g.failed} failed` : '',
+        g.warnings > 0 ? `${g.warnings} warning${g.warnings === 1 ? '' : 's'}` : '',
+      ]
+        .filter(Boolean)
+        .join(', ');
+      return `${EMOJI[g.tone]} *${truncate(escapeMrkdwn(g.name), ROW_NAME_MAX)}* · ${what} · last ${slackDate(g.lastAt, g.lastText)}`;
+    });
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: truncate(`*Problems by policy*\n${lines.join('\n')}`, L.sectionText) },
+    });
+    if (view.moreText)
+      blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(view.moreText) }] });
+  }
+  blocks.push({
+    type: 'context',
+    elements: [{ type: 'mrkdwn', text: `\`${view.trendBar}\` ${escapeMrkdwn(view.trendText)}` }],
+  });
+  const actions = [
+    ...(view.showAllToken
+      ? [button('Show failed and warning sessions', SLACK_ACTIONS.showAll, view.showAllToken)]
+      : []),
+    ...openVeeam(view.veeamUrl),
+  ];
+  if (actions.length > 0) blocks.push({ type: 'actions', elements: actions });
+  const summary = view.counts.map((c) => `${c.count} ${c.label.toLowerCase()}`).join(', ');
+  return { text: truncate(escapeMrkdwn(`${view.title}: ${summary}`), L.fallbackText), blocks };
 }

@@ -2,8 +2,10 @@ import { toUtcSeconds } from '../../core/view/human-time';
 import type {
   AnswerView,
   DetailsView,
+  DigestView,
   ErrorView,
   HelpView,
+  NoticeView,
   SessionRow,
   SessionsView,
   StatusTone,
@@ -25,6 +27,8 @@ export const CARD_VERBS = {
   page: 'sessions.page',
   details: 'sessions.details',
   retry: 'sessions.retry',
+  /** From a digest: the full list as a new message, so the digest stays. */
+  showAll: 'sessions.show_all',
 } as const;
 
 /** Safe everywhere (Teams, Power Automate, Graph); Teams itself accepts more for bot messages. */
@@ -225,7 +229,8 @@ export function renderErrorAdaptiveCard(view: ErrorView): AdaptiveCardMessage {
   return { card: card(body, actions), text: `${view.title}: ${view.message}` };
 }
 
-export function renderHelpAdaptiveCard(view: HelpView): AdaptiveCardMessage {
+/** Help and notices: a title and plain words. */
+export function renderHelpAdaptiveCard(view: HelpView | NoticeView): AdaptiveCardMessage {
   const body = [
     title(view.title),
     ...view.text
@@ -245,6 +250,76 @@ export function renderAnswerAdaptiveCard(view: AnswerView): AdaptiveCardMessage 
     case 'error':
       return renderErrorAdaptiveCard(view);
     case 'help':
+    case 'notice':
       return renderHelpAdaptiveCard(view);
+    case 'digest':
+      return renderDigestAdaptiveCard(view);
   }
+}
+
+/** The daily digest, saying what the Block Kit one says. */
+export function renderDigestAdaptiveCard(view: DigestView): AdaptiveCardMessage {
+  const body: unknown[] = [
+    title(view.title),
+    plainTextBlock([textRun(view.windowText, { isSubtle: true, size: 'Small' })], { spacing: 'None' }),
+  ];
+  if (view.lateText) body.push(plainTextBlock([textRun(`⏳ ${view.lateText}`, { color: 'Warning' })]));
+  if (view.allGreenText)
+    body.push(plainTextBlock([textRun(`✅ ${view.allGreenText}`, { weight: 'Bolder', color: 'Good' })]));
+  body.push({
+    type: 'ColumnSet',
+    spacing: 'Medium',
+    columns: view.counts.map((c) => ({
+      type: 'Column',
+      width: 'stretch',
+      items: [
+        plainTextBlock([textRun(`${ICON[c.tone]} ${c.count}`, { weight: 'Bolder', size: 'Large' })]),
+        plainTextBlock([textRun(c.label)], { spacing: 'None' }),
+        ...(c.changeText
+          ? [plainTextBlock([textRun(c.changeText, { isSubtle: true, size: 'Small' })], { spacing: 'None' })]
+          : []),
+      ],
+    })),
+  });
+  if (view.groups.length > 0) {
+    body.push(plainTextBlock([textRun('Problems by policy', { weight: 'Bolder' })], { separator: true }));
+    for (const g of view.groups) {
+      const what = [
+        g.failed > 0 ? `${g.failed} failed` : '',
+        g.warnings > 0 ? `${g.warnings} warning${g.warnings === 1 ? '' : 's'}` : '',
+      ]
+        .filter(Boolean)
+        .join(', ');
+      body.push(
+        plainTextBlock(
+          [
+            textRun(`${ICON[g.tone]} `),
+            textRun(truncateText(g.name, 120), { weight: 'Bolder' }),
+            textRun(` · ${what} · last `, COLOR[g.tone] ? { color: COLOR[g.tone] } : {}),
+          ],
+          { spacing: 'Small' },
+        ),
+        // Our own text only (a date function), so a TextBlock's markdown is safe here.
+        {
+          type: 'TextBlock',
+          text: localTime(g.lastAt, g.lastText),
+          isSubtle: true,
+          size: 'Small',
+          spacing: 'None',
+        },
+      );
+    }
+    if (view.moreText) body.push(plainTextBlock([textRun(view.moreText, { isSubtle: true })]));
+  }
+  body.push(
+    plainTextBlock([textRun(`${view.trendBar}  ${view.trendText}`, { isSubtle: true })], { separator: true }),
+  );
+  const actions = [
+    ...(view.showAllToken
+      ? [execute('Show failed and warning sessions', CARD_VERBS.showAll, view.showAllToken)]
+      : []),
+    ...openVeeam(view.veeamUrl),
+  ];
+  const summary = view.counts.map((c) => `${c.count} ${c.label.toLowerCase()}`).join(', ');
+  return { card: card(body, actions), text: `${view.title}: ${summary}` };
 }

@@ -1,0 +1,143 @@
+import { DateTime } from 'luxon';
+import type { SessionQuery } from '../sessions/session-query';
+import { describeUnderstood } from '../view/describe-query';
+import { formatLocalTime } from '../view/human-time';
+import { encodePageToken } from '../view/page-token';
+import type { DigestCount, DigestGroup, DigestView } from '../view/sessions-view';
+import type { DigestData } from './collect-digest';
+
+/** Policies listed by name; the rest are counted in "and N more". */
+export const DIGEST_MAX_GROUPS = 8;
+const BARS = '▁▂▃▄▅▆▇█';
+
+export type DigestViewContext = {
+  /** The filters of the subscription, with no time and no status. */
+  scope: SessionQuery;
+  /** When the digest was due. */
+  slot: Date;
+  /** True when it goes out well after `slot` (the bot was down). */
+  late: boolean;
+  pageSize: number;
+  veeamUrl: string | null;
+  now: Date;
+};
+
+function change(now: number, before: number): string {
+  if (now === before) return 'same as the day before';
+  return `${now > before ? '▲' : '▼'} ${Math.abs(now - before)} on the day before`;
+}
+
+/** "▁▃▂█▁▁▅": one bar a day, scaled to the busiest day; a day with none is the lowest bar. */
+export function trendBar(values: number[]): string {
+  const max = Math.max(...values, 0);
+  return values.map((v) => (max === 0 ? BARS[0] : BARS[Math.round((v / max) * (BARS.length - 1))])).join('');
+}
+
+function groupsOf(data: DigestData, zone: string, now: DateTime): DigestGroup[] {
+  const byName = new Map<string, DigestGroup & { lastMs: number }>();
+  for (const s of data.problems) {
+    const name = s.targetName ?? s.typeLabel;
+    const group = byName.get(name) ?? {
+      name,
+      tone: 'warning' as const,
+      failed: 0,
+      warnings: 0,
+      lastAt: null,
+      lastText: '—',
+      lastMs: Number.NEGATIVE_INFINITY,
+    };
+    if (s.status === 'Error') {
+      group.failed++;
+      group.tone = 'failed';
+    } else group.warnings++;
+    const ms = s.startTime ? Date.parse(s.startTime) : Number.NaN;
+    if (Number.isFinite(ms) && ms > group.lastMs) {
+      group.lastMs = ms;
+      group.lastAt = s.startTime;
+      group.lastText = formatLocalTime(s.startTime, zone, now);
+    }
+    byName.set(name, group);
+  }
+  return [...byName.values()]
+    .sort((a, b) => b.failed - a.failed || b.warnings - a.warnings || b.lastMs - a.lastMs)
+    .map(({ lastMs: _lastMs, ...group }) => group);
+}
+
+/** The digest in words, for both renderers. */
+export function buildDigestView(data: DigestData, context: DigestViewContext): DigestView {
+  const zone = context.scope.timeZone;
+  const now = DateTime.fromJSDate(context.now).setZone(zone);
+  const at = (d: Date) => DateTime.fromJSDate(d).setZone(zone);
+  const { counts, previous } = data;
+
+  const rows: DigestCount[] = [
+    {
+      label: 'Failed',
+      tone: 'failed',
+      count: counts.failed,
+      changeText: change(counts.failed, previous.failed),
+    },
+    {
+      label: 'Warning',
+      tone: 'warning',
+      count: counts.warning,
+      changeText: change(counts.warning, previous.warning),
+    },
+    {
+      label: 'Succeeded',
+      tone: 'success',
+      count: counts.success,
+      changeText: change(counts.success, previous.success),
+    },
+    { label: 'Still running', tone: 'running', count: counts.running, changeText: null },
+  ];
+  const allGroups = groupsOf(data, zone, now);
+  const groups = allGroups.slice(0, DIGEST_MAX_GROUPS);
+  const hiddenGroups = allGroups.length - groups.length;
+  const unlisted = data.problemsTotal - data.problems.length;
+  const more = [
+    hiddenGroups > 0 ? `and ${hiddenGroups} more polic${hiddenGroups === 1 ? 'y' : 'ies'} with problems` : '',
+    unlisted > 0 ? `${unlisted} older problem session${unlisted === 1 ? '' : 's'} not grouped here` : '',
+  ].filter(Boolean);
+
+  const problemQuery: SessionQuery = {
+    ...context.scope,
+    statuses: ['Error', 'Warning'],
+    fromUtc: data.window.from.toISOString(),
+    toUtc: data.window.to.toISOString(),
+    timeLabel: `${at(data.window.from).toFormat('ccc d LLL HH:mm')} – ${at(data.window.to).toFormat('ccc d LLL HH:mm')}`,
+  };
+  const scopeWords = describeUnderstood({ ...context.scope, fromUtc: null, toUtc: null }, data.names)
+    .split(' · ')
+    .filter((part) => !/^(Any time|Times in)/i.test(part));
+  const daily = data.trend.map((t) => t.failed);
+  const noProblems = counts.failed === 0 && counts.warning === 0;
+
+  return {
+    kind: 'digest',
+    title: `Backup digest · ${at(context.slot).toFormat('ccc d LLL HH:mm')}`,
+    windowText: [
+      `${at(data.window.from).toFormat('ccc d LLL HH:mm')} – ${at(data.window.to).toFormat('ccc d LLL HH:mm')} ${zone}`,
+      ...(scopeWords.length > 0 ? scopeWords : ['all sessions']),
+    ].join(' · '),
+    lateText: context.late
+      ? `Posted late: the bot was not running at ${at(context.slot).toFormat('HH:mm')}.`
+      : null,
+    allGreenText: noProblems
+      ? counts.success > 0
+        ? `All green: ${counts.success} session${counts.success === 1 ? '' : 's'} succeeded, none failed.`
+        : 'All quiet: no failed or warning sessions.'
+      : null,
+    counts: rows,
+    groups,
+    moreText: more.length > 0 ? `${more.join('; ')}.` : null,
+    trendBar: trendBar(daily),
+    trendText: `Failed per day, last 7 days: ${daily.join(' · ')}`,
+    showAllToken:
+      data.problemsTotal > 0
+        ? encodePageToken({ query: problemQuery, offset: 0, limit: context.pageSize })
+        : null,
+    timeZone: zone,
+    veeamUrl: context.veeamUrl,
+  };
+}

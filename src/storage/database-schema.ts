@@ -1,0 +1,35 @@
+/** The tables, as Kysely sees them. Times are ISO strings (readable in any SQL shell) or epoch ms. */
+export type DatabaseSchema = {
+  digest_subscriptions: {
+    id: string;
+    platform: string;
+    channel_id: string;
+    days: string;
+    time: string;
+    time_zone: string;
+    filters: string;
+    created_by: string;
+    created_at: string;
+    source: string;
+  };
+  digest_runs: {
+    subscription_id: string;
+    /** The slot's instant, ISO UTC: with subscription_id, the key that makes a post happen once. */
+    slot: string;
+    /** claimed → posted | failed; or skipped (missed by more than the grace period). */
+    status: string;
+    claimed_by: string;
+    /** Epoch ms after which another replica may take an unfinished claim over. */
+    lease_until: number;
+    attempts: number;
+    message_id: string | null;
+    note: string | null;
+    updated_at: string;
+  };
+  conversation_references: {
+    conversation_id: string;
+    platform: string;
+    reference: string;
+    updated_at: string;
+  };
+};
