@@ -4,10 +4,11 @@ import { buildErrorView, buildHelpView } from '../../src/core/view/build-error-v
 import { buildSessionsView } from '../../src/core/view/build-sessions-view';
 import { decodeDetailsToken, decodePageToken } from '../../src/core/view/page-token';
 import type { AnswerView } from '../../src/core/view/sessions-view';
+import { makeDigestView } from '../factories/digests';
 import { makePage, makeQuery, makeSession, VIEW_NOW } from '../factories/sessions';
 
 export type RenderedButton = {
-  kind: 'previous' | 'next' | 'details' | 'back' | 'retry' | 'open';
+  kind: 'previous' | 'next' | 'details' | 'back' | 'retry' | 'open' | 'list';
   token?: string;
   url?: string;
   /** Where a platform sends the page once, with a picked session id, rather than a token per row. */
@@ -42,9 +43,7 @@ export type RendererUnderTest<R> = {
   /** Every piece of text a reader can see (including button titles). */
   visibleText(rendered: R): string[];
   /** The buttons, by what they do, with the token or URL they carry. */
-  buttons(
-    rendered: R,
-  ): { kind: 'previous' | 'next' | 'details' | 'back' | 'retry' | 'open'; token?: string; url?: string }[];
+  buttons(rendered: R): { kind: RenderedButton['kind']; token?: string; url?: string }[];
   /** Platform limits and schema problems; empty when the message is valid. */
   problems(rendered: R): string[];
   /** Does any markup-interpreting text carry this string unescaped (so it could ping, link or format)? */
@@ -198,6 +197,50 @@ export function rendererContract<R>(r: RendererUnderTest<R>): void {
         timeZone: 'Europe/Berlin',
         backOffset: 10,
       });
+    });
+
+    it('sums up a day in a digest: counts with the change, problems by policy, the trend, the full list', () => {
+      const rendered = r.render(makeDigestView());
+      const text = r.visibleText(rendered).join('\n');
+      for (const expected of [
+        'Backup digest',
+        '7',
+        'Failed',
+        'Succeeded',
+        'Prod VMs 1',
+        '▲',
+        'last 7 days',
+      ]) {
+        expect(text).toContain(expected);
+      }
+      const list = r.buttons(rendered).find((b) => b.kind === 'list');
+      const decoded = decodePageToken(list?.token);
+      expect(decoded.ok && decoded.value.query.statuses).toEqual(['Error', 'Warning']);
+      expect(r.buttons(rendered).some((b) => b.kind === 'open')).toBe(true);
+      expect(r.problems(rendered)).toEqual([]);
+      expect(r.fallback(rendered)).toContain('7 failed');
+    });
+
+    it('says an all-green day in one line, and a late digest that it is late', () => {
+      const green = r.render(makeDigestView({ failed: 0, warning: 0, success: 412, late: true }));
+      const text = r.visibleText(green).join('\n');
+      expect(text).toContain('All green: 412 sessions succeeded');
+      expect(text).toContain('Posted late');
+      expect(r.buttons(green).some((b) => b.kind === 'list')).toBe(false);
+      expect(r.problems(green)).toEqual([]);
+    });
+
+    it.each(HOSTILE)('shows a hostile policy name %s literally in a digest', (hostile) => {
+      const rendered = r.render(makeDigestView({ name: hostile }));
+      expect(r.leaksAsMarkup(rendered, hostile)).toBe(false);
+      expect(r.problems(rendered)).toEqual([]);
+    });
+
+    it('stays inside the platform limits for the largest digest', () => {
+      const rendered = r.render(
+        makeDigestView({ groups: 100, name: '&<>'.repeat(43).slice(0, 128), failed: 100_000 }),
+      );
+      expect(r.problems(rendered)).toEqual([]);
     });
 
     it('renders help from the parser vocabulary', () => {

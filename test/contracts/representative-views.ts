@@ -3,6 +3,7 @@ import { buildDetailsView } from '../../src/core/view/build-details-view';
 import { buildErrorView } from '../../src/core/view/build-error-view';
 import { buildSessionsView } from '../../src/core/view/build-sessions-view';
 import type { AnswerView } from '../../src/core/view/sessions-view';
+import { makeDigestView } from '../factories/digests';
 import { makePage, makeQuery, makeSession, VIEW_NOW } from '../factories/sessions';
 
 /** The answers each platform keeps golden files of: one view, rendered once per platform. */
@@ -34,5 +35,7 @@ export function representativeViews(): [name: string, view: AnswerView][] {
         back: { query: makeQuery(), offset: 0, limit: 10 },
       }),
     ],
+    ['digest', makeDigestView()],
+    ['digest-all-green-late', makeDigestView({ failed: 0, warning: 0, success: 412, late: true })],
   ];
 }

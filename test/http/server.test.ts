@@ -4,7 +4,10 @@ import { startApp } from '../../src/main';
 
 describe('the bot as started by npm start', () => {
   it('serves /healthz on one HTTP server, with the embedded simulator behind it', async () => {
-    const app = await startApp(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: ':memory:' }), silentLogger);
+    const app = await startApp(
+      loadConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: ':memory:' }),
+      silentLogger,
+    );
     try {
       const health = await fetch(`${app.url}/healthz`);
       expect(health.status).toBe(200);

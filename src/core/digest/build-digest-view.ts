@@ -24,7 +24,9 @@ export type DigestViewContext = {
 
 function change(now: number, before: number): string {
   if (now === before) return 'same as the day before';
-  return `${now > before ? '▲' : '▼'} ${Math.abs(now - before)} on the day before`;
+  return now > before
+    ? `▲ ${now - before} more than the day before`
+    : `▼ ${before - now} fewer than the day before`;
 }
 
 /** "▁▃▂█▁▁▅": one bar a day, scaled to the busiest day; a day with none is the lowest bar. */

@@ -14,10 +14,17 @@ export function slotOnDay(schedule: DigestSchedule, day: DateTime): DateTime | n
   const local = day.setZone(schedule.timeZone);
   if (schedule.days === 'weekdays' && local.weekday > 5) return null;
   const [hour, minute] = schedule.time.split(':').map(Number) as [number, number];
-  return DateTime.fromObject(
+  const slot = DateTime.fromObject(
     { year: local.year, month: local.month, day: local.day, hour, minute },
     { zone: schedule.timeZone },
   );
+  // Luxon takes the later of two equal wall times; the clock shows the earlier one first. (DST moves
+  // clocks by an hour almost everywhere, by 30 minutes on Lord Howe Island.)
+  for (const back of [60, 30]) {
+    const earlier = slot.minus({ minutes: back });
+    if (earlier.hour === hour && earlier.minute === minute) return earlier;
+  }
+  return slot;
 }
 
 /** Every slot in (after, upTo], oldest first, looking back at most LOOKBACK_DAYS. */

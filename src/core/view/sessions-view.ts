@@ -100,7 +100,7 @@ export type DigestCount = {
   label: string;
   tone: StatusTone;
   count: number;
-  /** "+3 on the day before", "same as the day before"; null when there is nothing to compare. */
+  /** "▲ 3 more than the day before", "same as the day before"; null when there is nothing to compare. */
   changeText: string | null;
 };
 

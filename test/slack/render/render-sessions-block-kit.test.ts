@@ -2,7 +2,7 @@ import { buildSessionsView } from '../../../src/core/view/build-sessions-view';
 import type { Block, BlockKitMessage, Button } from '../../../src/slack/render/block-kit';
 import { SLACK_ACTIONS } from '../../../src/slack/render/block-kit';
 import { renderAnswerBlockKit } from '../../../src/slack/render/render-sessions-block-kit';
-import { rendererContract } from '../../contracts/renderer-contract';
+import { type RenderedButton, rendererContract } from '../../contracts/renderer-contract';
 import { representativeViews } from '../../contracts/representative-views';
 import { makePage, makeQuery, VIEW_NOW } from '../../factories/sessions';
 import { blockKitProblems } from '../../support/block-kit-limits-check';
@@ -26,13 +26,14 @@ function mrkdwnTexts(m: BlockKitMessage): string[] {
   ];
 }
 
-const KIND: Record<string, 'previous' | 'next' | 'details' | 'back' | 'retry' | 'open'> = {
+const KIND: Record<string, RenderedButton['kind']> = {
   [SLACK_ACTIONS.previous]: 'previous',
   [SLACK_ACTIONS.next]: 'next',
   [SLACK_ACTIONS.details]: 'details',
   [SLACK_ACTIONS.back]: 'back',
   [SLACK_ACTIONS.retry]: 'retry',
   [SLACK_ACTIONS.openVeeam]: 'open',
+  [SLACK_ACTIONS.showAll]: 'list',
 };
 
 const unescapeMrkdwn = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');

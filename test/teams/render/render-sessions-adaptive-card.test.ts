@@ -40,8 +40,9 @@ function choicesOf(card: Node): string[] {
   return out;
 }
 
-function kindOf(a: Node): 'previous' | 'next' | 'details' | 'back' | 'retry' | 'open' {
+function kindOf(a: Node): 'previous' | 'next' | 'details' | 'back' | 'retry' | 'open' | 'list' {
   if (a.type === 'Action.OpenUrl') return 'open';
+  if (a.verb === CARD_VERBS.showAll) return 'list';
   if (a.verb === CARD_VERBS.details) return 'details';
   if (a.verb === CARD_VERBS.retry) return 'retry';
   const title = String(a.title);

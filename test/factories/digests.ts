@@ -1,0 +1,48 @@
+import { buildDigestView } from '../../src/core/digest/build-digest-view';
+import type { DigestData } from '../../src/core/digest/collect-digest';
+import type { DigestView } from '../../src/core/view/sessions-view';
+import { makeQuery, makeSession, VIEW_NOW } from './sessions';
+
+/** Tuesday 1 Dec 2026, 08:00 in Berlin: the slot the digest specs are due at. */
+export const DIGEST_SLOT = new Date('2026-12-01T07:00:00Z');
+
+export function makeDigestData(
+  options: { failed?: number; warning?: number; success?: number; groups?: number; name?: string } = {},
+): DigestData {
+  const failed = options.failed ?? 7;
+  const warning = options.warning ?? 3;
+  const groups = options.groups ?? 3;
+  const shown = Math.min(failed + warning, 100);
+  const nameOf = (i: number) =>
+    options.name ? `${options.name}${groups > 1 ? i % groups : ''}` : `Prod VMs ${(i % groups) + 1}`;
+  const problems = Array.from({ length: shown }, (_, i) =>
+    makeSession({ status: i < failed ? 'Error' : 'Warning', targetName: nameOf(i) }, i),
+  );
+  const day = 24 * 3_600_000;
+  return {
+    window: { from: new Date(DIGEST_SLOT.getTime() - day), to: DIGEST_SLOT },
+    counts: { failed, warning, success: options.success ?? 240, running: 2 },
+    previous: { failed: Math.max(0, failed - 2), warning, success: 250 },
+    trend: Array.from({ length: 7 }, (_, k) => ({
+      from: new Date(DIGEST_SLOT.getTime() - (7 - k) * day),
+      failed: k === 6 ? failed : (k * 3) % 5,
+    })),
+    problems,
+    problemsTotal: failed + warning,
+    names: { policy: null, vm: null },
+    apiCalls: 13,
+  };
+}
+
+export function makeDigestView(
+  options: Parameters<typeof makeDigestData>[0] & { late?: boolean } = {},
+): DigestView {
+  return buildDigestView(makeDigestData(options), {
+    scope: makeQuery({ statuses: [], fromUtc: null, toUtc: null, timeLabel: null }),
+    slot: DIGEST_SLOT,
+    late: options.late ?? false,
+    pageSize: 10,
+    veeamUrl: 'https://veeam.example.com',
+    now: VIEW_NOW,
+  });
+}
