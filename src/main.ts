@@ -54,6 +54,28 @@ export async function startApp(
   logger: Logger,
   options: StartOptions = {},
 ): Promise<RunningApp> {
+  // What was opened so far is closed again if a later step fails, so a failed start leaks nothing.
+  const opened: (() => unknown)[] = [];
+  try {
+    return await assemble(config, logger, options, opened);
+  } catch (error) {
+    for (const close of opened.reverse()) {
+      try {
+        await close();
+      } catch {
+        // Already failing; the first error is the one to report.
+      }
+    }
+    throw error;
+  }
+}
+
+async function assemble(
+  config: Config,
+  logger: Logger,
+  options: StartOptions,
+  opened: (() => unknown)[],
+): Promise<RunningApp> {
   const { veeam: vc } = config;
   let simulator: VeeamSimulator | null = null;
   let client: VeeamClient;
@@ -63,6 +85,7 @@ export async function startApp(
       port: vc.port,
       faults: { latencyMs: vc.latencyMs },
     });
+    opened.push(() => simulator?.close());
     logger.info('No VEEAM_URL set: using the embedded Veeam simulator', {
       url: simulator.url,
       sessions: simulator.sessions().length,
@@ -104,7 +127,9 @@ export async function startApp(
     logger,
   };
 
+  opened.push(() => client.close());
   const database = await openDatabase(config.database);
+  opened.push(() => database.close());
   logger.info(`Database: ${database.describe}`);
   const subscriptions = new DigestSubscriptionStore(database.db);
   const ledger = new DigestLedger(database.db);
@@ -113,7 +138,6 @@ export async function startApp(
     try {
       declared = readDigestsFile(config.digests.file, answers.now());
     } catch (error) {
-      await database.close();
       throw new ConfigError([(error as Error).message]);
     }
     await subscriptions.replaceFileEntries(declared);
@@ -142,6 +166,7 @@ export async function startApp(
     posters.slack = (subscription, view) => slackApp.postToChannel(subscription.channelId, view);
     if (slack.requestListener) http.route('POST', SLACK_EVENTS_PATH, slack.requestListener);
     await slack.start();
+    opened.push(() => slackApp.stop());
     logger.info(
       config.slack.mode === 'socket'
         ? `Slack app on, in Socket Mode (command ${config.slack.command})`
@@ -209,6 +234,7 @@ export async function startApp(
     retryDelaysMs: options.digestRetryDelaysMs ?? [5_000, 30_000, 120_000],
   });
   if (options.startScheduler !== false) scheduler.start();
+  opened.push(() => scheduler.stop());
 
   const url = await http.listen(config.port, config.host);
   http.setReady(true);

@@ -17,7 +17,8 @@ const entrySchema = z
   })
   .strict();
 
-const fileSchema = z.union([z.object({ digests: z.array(entrySchema) }).strict(), z.array(entrySchema)]);
+const listSchema = z.array(entrySchema);
+const documentSchema = z.object({ digests: listSchema }).strict();
 
 /**
  * DIGESTS_FILE: subscriptions kept in git, YAML or JSON. Read at start; its entries are listed with the
@@ -31,7 +32,10 @@ export function readDigestsFile(path: string, now: Date): DigestSubscription[] {
   } catch (error) {
     throw new Error(`DIGESTS_FILE ${path} cannot be read: ${(error as Error).message}`);
   }
-  const parsed = fileSchema.safeParse(raw ?? []);
+  // A bare list or { digests: [...] }; each checked on its own so a problem names its entry and field.
+  const parsed = Array.isArray(raw)
+    ? listSchema.safeParse(raw)
+    : documentSchema.safeParse(raw ?? { digests: [] });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`);
     throw new Error(`DIGESTS_FILE ${path} is not valid:\n  ${problems.join('\n  ')}`);

@@ -19,6 +19,8 @@ export type FakeSlack = {
   rejectTokens: Set<string>;
   /** The next call to `method` answers 429 with this Retry-After (seconds). */
   rateLimitNext(method: string, retryAfterSeconds: number): void;
+  /** Calls to `method` answer ok:false with this Slack error until cleared (e.g. channel_not_found). */
+  failing: Map<string, string>;
   waitFor<T>(find: () => T | undefined, timeoutMs?: number): Promise<T>;
   close(): Promise<void>;
 };
@@ -29,6 +31,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const userZones = new Map<string, string>();
   const rejectTokens = new Set<string>();
   const rateLimits = new Map<string, number>();
+  const failing = new Map<string, string>();
   let ts = 1_700_000_000;
 
   const server = http.createServer((req, res) => {
@@ -63,6 +66,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return;
       }
       calls.push({ method, args, token });
+      const failure = failing.get(method);
+      if (failure) {
+        json(200, { ok: false, error: failure });
+        return;
+      }
       if (token !== undefined && rejectTokens.has(token)) {
         json(200, { ok: false, error: 'invalid_auth' });
         return;
@@ -110,6 +118,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     apiUrl: `${base}/api/`,
     responseUrl: (id) => `${base}/response/${id}`,
     calls,
+    failing,
     responses,
     userZones,
     rejectTokens,

@@ -8,6 +8,7 @@ import { type FakeSlack, startFakeSlack } from '../fakes/slack-web-api';
 import {
   blockActionBody,
   eventBody,
+  FORM,
   postToSlackEndpoint,
   slashCommandBody,
   TEST_SIGNING_SECRET,
@@ -21,7 +22,6 @@ type Message = {
   delete_original?: boolean;
 };
 
-const FORM = 'application/x-www-form-urlencoded';
 const BOT_TOKEN = 'xoxb-1111-2222-test-token';
 
 function buttons(m: Message): { action_id: string; value?: string }[] {

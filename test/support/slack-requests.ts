@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto';
 
+export const FORM = 'application/x-www-form-urlencoded';
+
 export const TEST_SIGNING_SECRET = '8f742231b10e8888abcd99aaaaaa85a5';
 
 /** Signs a request body as Slack does: v0=HMAC-SHA256(secret, "v0:{timestamp}:{body}"). */
