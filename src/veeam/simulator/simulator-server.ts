@@ -3,7 +3,14 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { type ApiVersion, apiVersionProfile, isApiVersion } from '../../core/sessions/api-version';
-import { createWorld, generateSessions, type SimSession, sessionLog, sessionPayload } from './seed-sessions';
+import {
+  createWorld,
+  generateSessions,
+  type SimSession,
+  type SimWorld,
+  sessionLog,
+  sessionPayload,
+} from './seed-sessions';
 
 /**
  * A faithful local stand-in for the Veeam Backup for Microsoft Azure REST API (../shared/veeam-api/):
@@ -40,6 +47,8 @@ export type SimulatorOptions = {
   host?: string;
   tls?: { key: string; cert: string };
   faults?: Partial<SimulatorFaults>;
+  /** Extra plain backup sessions for load tests: this many a day over the last `days` days. */
+  bulk?: { sessionsPerDay: number; days: number };
 };
 
 export type SimulatorStats = {
@@ -85,6 +94,7 @@ export async function startVeeamSimulator(options: SimulatorOptions = {}): Promi
   ];
   const ttl = options.tokenTtlSeconds ?? 3600;
   const world = createWorld(seed);
+  const bulk = options.bulk ? bulkSessions(world, now(), options.bulk.sessionsPerDay, options.bulk.days) : [];
   const faults: SimulatorFaults = structuredClone({ ...DEFAULT_FAULTS, ...options.faults });
   const stats: SimulatorStats = { logins: 0, refreshes: 0, apiCalls: 0, jobSessionsCalls: 0 };
   const accessTokens = new Map<string, Grant>();
@@ -95,7 +105,9 @@ export async function startVeeamSimulator(options: SimulatorOptions = {}): Promi
     // Regenerated once a simulated minute: cheap enough, and running sessions finish on time.
     const minute = Math.floor(now() / 60_000);
     if (!cache || cache.minute !== minute) {
-      const sessions = generateSessions(seed, world, now());
+      const generated = generateSessions(seed, world, now());
+      const sessions =
+        bulk.length > 0 ? [...generated, ...bulk].sort((a, b) => b.startMs - a.startMs) : generated;
       cache = { minute, sessions, byId: new Map(sessions.map((s) => [s.id, s])) };
     }
     return cache;
@@ -449,6 +461,35 @@ function caseInsensitiveQuery(params: URLSearchParams): Map<string, string[]> {
   for (const [k, v] of params) {
     const key = k.toLowerCase();
     out.set(key, [...(out.get(key) ?? []), v]);
+  }
+  return out;
+}
+
+/**
+ * Volume without variety, for benchmarks: policy backups spread evenly over the last days, 2% failed and
+ * 3% with warnings, in a fixed pattern so every run counts the same.
+ */
+function bulkSessions(world: SimWorld, nowMs: number, perDay: number, days: number): SimSession[] {
+  const total = perDay * days;
+  const step = (days * 86_400_000) / total;
+  const out: SimSession[] = new Array(total);
+  for (let i = 0; i < total; i++) {
+    const policy = world.policies[i % world.policies.length] as SimWorld['policies'][number];
+    const vm = world.vms[i % world.vms.length] as SimWorld['vms'][number];
+    const startMs = Math.floor(nowMs - 3_600_000 - i * step);
+    out[i] = {
+      id: `00000000-0000-4000-a000-${i.toString(16).padStart(12, '0')}`,
+      type: 'PolicyBackup',
+      localizedType: 'Policy Backup',
+      status: i % 50 === 7 ? 'Error' : i % 33 === 5 ? 'Warning' : 'Success',
+      startMs,
+      stopMs: startMs + 300_000,
+      policy,
+      repository: null,
+      vmIds: [vm.id],
+      failedVmId: null,
+      restoreReason: null,
+    };
   }
   return out;
 }

@@ -1,0 +1,123 @@
+/**
+ * npm run bench:digest: what a digest costs as the number of sessions a day grows, next to the naive way
+ * (page through every session of the window and count). Both run against the same simulator, with a fixed
+ * latency per request, in the same process, one after the other.
+ */
+import { collectDigest } from '../src/core/digest/collect-digest';
+import type { SessionPage } from '../src/core/sessions/session';
+import type { SessionQuery } from '../src/core/sessions/session-query';
+import { DEFAULT_SIMULATOR_USER, startVeeamSimulator } from '../src/veeam/simulator/simulator-server';
+import { VeeamClient } from '../src/veeam/veeam-client';
+import { measure, table } from './measure';
+
+const DAY = 86_400_000;
+const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 5);
+const VOLUMES = (process.env.BENCH_SESSIONS_PER_DAY ?? '1000,10000,100000').split(',').map(Number);
+const NAIVE_PAGE = 1000;
+
+const scope: SessionQuery = {
+  statuses: [],
+  types: [],
+  policy: null,
+  vm: null,
+  name: null,
+  fromUtc: null,
+  toUtc: null,
+  timeLabel: null,
+  timeZone: 'UTC',
+  apiVersion: 'v2',
+};
+
+/** Every session of the window and the day before, page by page, counted here. */
+async function naiveDigest(client: VeeamClient, from: Date, to: Date) {
+  let calls = 0;
+  const counts: Record<string, number> = {};
+  const problems: unknown[] = [];
+  for (const [a, b] of [
+    [new Date(from.getTime() - DAY), from],
+    [from, to],
+  ] as const) {
+    for (let offset = 0; ; offset += NAIVE_PAGE) {
+      calls++;
+      const page: SessionPage = await client.listSessions(
+        {
+          statuses: [],
+          types: [],
+          policyId: null,
+          vmId: null,
+          fromUtc: a.toISOString(),
+          toUtc: b.toISOString(),
+        },
+        { offset, limit: NAIVE_PAGE },
+      );
+      for (const s of page.sessions) {
+        const key = `${b === to ? 'window' : 'before'}:${s.status}`;
+        counts[key] = (counts[key] ?? 0) + 1;
+        if (b === to && (s.status === 'Error' || s.status === 'Warning')) problems.push(s);
+      }
+      if (page.sessions.length < NAIVE_PAGE) break;
+    }
+  }
+  return { calls, failed: counts['window:Error'] ?? 0 };
+}
+
+async function main() {
+  const now = Date.parse('2026-12-01T08:00:00Z');
+  const rows: (string | number)[][] = [];
+  const summary: string[] = [];
+  for (const perDay of VOLUMES) {
+    const sim = await startVeeamSimulator({
+      now: () => now,
+      bulk: { sessionsPerDay: perDay, days: 2 },
+      faults: { latencyMs: LATENCY_MS },
+    });
+    const client = new VeeamClient({
+      baseUrl: sim.url,
+      apiVersion: 'v2',
+      ...DEFAULT_SIMULATOR_USER,
+      timeoutMs: 120_000,
+    });
+    const window = { from: new Date(now - DAY), to: new Date(now) };
+    await client.listSessions(
+      { statuses: [], types: [], policyId: null, vmId: null, fromUtc: null, toUtc: null },
+      { offset: 0, limit: 1 },
+    ); // log in first, so neither approach pays for it
+
+    const ours = await measure(() => collectDigest(scope, window, client));
+    const naive = await measure(() => naiveDigest(client, window.from, window.to));
+    if (ours.result.counts.failed !== naive.result.failed)
+      throw new Error(
+        `the two approaches disagree: ${ours.result.counts.failed} vs ${naive.result.failed} failed`,
+      );
+    rows.push(
+      [
+        perDay,
+        'digest (Limit=1 counts)',
+        ours.result.apiCalls,
+        ours.ms.toFixed(0),
+        ours.peakHeapMb.toFixed(1),
+      ],
+      [
+        perDay,
+        `naive (pages of ${NAIVE_PAGE})`,
+        naive.result.calls,
+        naive.ms.toFixed(0),
+        naive.peakHeapMb.toFixed(1),
+      ],
+    );
+    summary.push(
+      `${perDay} sessions/day: naive/digest = ${(naive.result.calls / ours.result.apiCalls).toFixed(1)}× calls, ${(naive.ms / ours.ms).toFixed(1)}× time`,
+    );
+    client.close();
+    await sim.close();
+  }
+  process.stdout.write(
+    `Digest cost by volume (simulator latency ${LATENCY_MS} ms a request, one process, Node ${process.version})\n\n` +
+      `${table(['sessions/day', 'approach', 'API calls', 'wall ms', 'peak heap MB'], rows)}\n\n${summary.join('\n')}\n`,
+  );
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
