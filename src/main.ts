@@ -5,6 +5,8 @@ import type { Logger } from './core/ports';
 import { type DigestPoster, DigestService } from './digest/digest-service';
 import { readDigestsFile } from './digest/digests-file';
 import { createHttpServer } from './http/server';
+import { playgroundScope } from './playground/playground-access';
+import { mountPlayground } from './playground/playground-routes';
 import { DigestScheduler } from './scheduling/digest-scheduler';
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from './slack/slack-app';
 import { ConversationReferenceStore } from './storage/conversation-reference-store';
@@ -236,9 +238,22 @@ async function assemble(
   if (options.startScheduler !== false) scheduler.start();
   opened.push(() => scheduler.stop());
 
+  const playground = playgroundScope(config.playground, Boolean(config.slack || config.teams));
+  mountPlayground(
+    http,
+    playground,
+    { answers, digests, simulator, command: config.slack?.command ?? '/sessions' },
+    logger,
+  );
+
   const url = await http.listen(config.port, config.host);
   http.setReady(true);
   logger.info(`sessions-bot is listening on ${url} (health: ${url}/healthz)`);
+  if (playground !== 'off') {
+    logger.info(
+      `Playground: ${url}/ ${playground === 'loopback' ? '(this machine only, since Slack or Teams is on; PLAYGROUND=on opens it)' : '(try the bot in a browser)'}`,
+    );
+  }
 
   return {
     url,

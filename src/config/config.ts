@@ -62,6 +62,8 @@ export type Config = {
   teams: TeamsConfig | null;
   database: DatabaseLocation;
   digests: DigestConfig;
+  /** auto: open with no chat platform, this machine only with one; on; off. */
+  playground: 'auto' | 'on' | 'off';
 };
 
 export type DigestConfig = {
@@ -170,6 +172,7 @@ const envSchema = z.object({
   DIGEST_LEASE_SECONDS: int(10, 3600).default(600),
   DIGEST_TICK_SECONDS: int(1, 3600).default(30),
   INSTANCE_ID: z.string().min(1).max(200).default(`${hostname()}:${process.pid}`),
+  PLAYGROUND: z.enum(['auto', 'on', 'off']).default('auto'),
 });
 
 function csv() {
@@ -264,6 +267,7 @@ export function loadConfig(
     defaultTimeZone: e.DEFAULT_TIME_ZONE,
     pageSize: e.PAGE_SIZE,
     database: database as DatabaseLocation,
+    playground: e.PLAYGROUND,
     digests: {
       file: e.DIGESTS_FILE ?? null,
       graceMs: e.DIGEST_GRACE_HOURS * 3_600_000,

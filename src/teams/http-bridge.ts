@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import type { Request, Response } from 'botbuilder';
+import { readJsonObject } from '../http/read-json-body';
 
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -8,20 +9,7 @@ const MAX_BODY_BYTES = 256 * 1024;
  * This reads the JSON body (bounded) and wraps the response.
  */
 export async function toBotFrameworkRequest(req: http.IncomingMessage): Promise<Request | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk as Buffer);
-  }
-  let body: Record<string, unknown> | undefined;
-  try {
-    const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-    body = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : undefined;
-  } catch {
-    body = undefined;
-  }
+  const body = await readJsonObject(req, MAX_BODY_BYTES);
   if (!body) return null;
   return {
     body,

@@ -1,0 +1,107 @@
+// The playground page: one question, two renderings. Every button goes back to the bot's core through the
+// playground's API, exactly as a Slack block action or a Teams Action.Execute would.
+import { renderBlockKit } from '/playground/block-kit.js';
+
+const $ = (id) => document.getElementById(id);
+const slackRoot = $('slack');
+const teamsRoot = $('teams');
+
+async function post(path, body) {
+  const res = await fetch(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const data = await res.json();
+  if (!res.ok) throw new Error(data.error ?? `HTTP ${res.status}`);
+  return data;
+}
+
+function zone() {
+  return $('zone').value;
+}
+
+async function busy(root, work) {
+  root.classList.add('busy');
+  root.setAttribute('aria-busy', 'true');
+  try {
+    await work();
+  } catch (error) {
+    $(root === slackRoot ? 'slack-note' : 'teams-note').textContent = String(error.message ?? error);
+  } finally {
+    root.classList.remove('busy');
+    root.removeAttribute('aria-busy');
+  }
+}
+
+function showSlack(message) {
+  $('slack-note').textContent = '';
+  renderBlockKit(slackRoot, message, (actionId, value) =>
+    busy(slackRoot, async () => {
+      const answer = await post('/playground/api/slack-action', { actionId, value });
+      if (answer.note) $('slack-note').textContent = answer.note;
+      else showSlack(answer.slack);
+    }),
+  );
+}
+
+function showTeams(rendered) {
+  $('teams-note').textContent = '';
+  const card = new AdaptiveCards.AdaptiveCard();
+  card.onExecuteAction = (action) => {
+    if (action instanceof AdaptiveCards.OpenUrlAction) {
+      window.open(action.url, '_blank', 'noopener');
+      return;
+    }
+    busy(teamsRoot, async () => {
+      const answer = await post('/playground/api/teams-action', {
+        verb: action.verb ?? '',
+        data: action.data ?? {},
+      });
+      if (answer.note) $('teams-note').textContent = answer.note;
+      else showTeams(answer.teams);
+    });
+  };
+  card.parse(rendered.card);
+  teamsRoot.replaceChildren(card.render());
+}
+
+function showBoth(answer) {
+  showSlack(answer.slack);
+  showTeams(answer.teams);
+}
+
+async function ask(event) {
+  event?.preventDefault();
+  const text = $('question').value.replace(/^\/sessions\b\s*/, '');
+  await busy(slackRoot, async () => showBoth(await post('/playground/api/ask', { text, timeZone: zone() })));
+}
+
+async function refreshState(state) {
+  const s = state ?? (await (await fetch('/playground/api/simulator')).json());
+  if (s.mode !== 'simulator') {
+    $('faults').hidden = true;
+    return;
+  }
+  $('state').textContent = `${s.sessions} sessions, ${s.policies} policies, ${s.vms} VMs; API ${s.veeam}`;
+  for (const radio of document.querySelectorAll('input[name=veeam]')) radio.checked = radio.value === s.veeam;
+}
+
+function fillZones() {
+  const mine = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  const zones = Intl.supportedValuesOf ? Intl.supportedValuesOf('timeZone') : [mine, 'UTC'];
+  for (const z of new Set([mine, 'UTC', ...zones])) $('zone').append(new Option(z, z, false, z === mine));
+}
+
+fillZones();
+$('ask-form').addEventListener('submit', ask);
+$('digest').addEventListener('click', () =>
+  busy(slackRoot, async () => showBoth(await post('/playground/api/digest', { timeZone: zone() }))),
+);
+for (const radio of document.querySelectorAll('input[name=veeam]')) {
+  radio.addEventListener('change', async () =>
+    refreshState(await post('/playground/api/faults', { veeam: radio.value })),
+  );
+}
+refreshState().catch(() => {});
+ask();
