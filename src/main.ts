@@ -1,10 +1,12 @@
 import { type Config, ConfigError } from './config/config';
 import type { AnswerDeps } from './core/answers/answer-question';
 import type { DigestPlatform } from './core/digest/digest-subscription';
+import { toBotError } from './core/errors';
 import type { Logger } from './core/ports';
 import { type DigestPoster, DigestService } from './digest/digest-service';
 import { readDigestsFile } from './digest/digests-file';
 import { createHttpServer } from './http/server';
+import { createMetrics, type Metrics } from './observability/metrics';
 import { playgroundScope } from './playground/playground-access';
 import { mountPlayground } from './playground/playground-routes';
 import { DigestScheduler } from './scheduling/digest-scheduler';
@@ -15,6 +17,8 @@ import { DigestSubscriptionStore } from './storage/digest-subscription-store';
 import { type Database, openDatabase } from './storage/open-database';
 import { StoredConversationReferences } from './teams/conversation-references';
 import { createTeamsApp, TEAMS_MESSAGES_PATH, type TeamsApp } from './teams/teams-app';
+import { circuitBreaker } from './veeam/circuit-breaker';
+import { coalescingSource } from './veeam/coalescing-source';
 import {
   DEFAULT_SIMULATOR_USER,
   startVeeamSimulator,
@@ -31,6 +35,7 @@ export type RunningApp = {
   database: Database;
   digests: DigestService;
   scheduler: DigestScheduler;
+  metrics: Metrics;
   close: () => Promise<void>;
 };
 
@@ -79,6 +84,8 @@ async function assemble(
   opened: (() => unknown)[],
 ): Promise<RunningApp> {
   const { veeam: vc } = config;
+  const metrics = createMetrics();
+  const onResponse = (outcome: string) => metrics.recordVeeamResponse(outcome);
   let simulator: VeeamSimulator | null = null;
   let client: VeeamClient;
   if (vc.mode === 'simulator') {
@@ -100,6 +107,7 @@ async function assemble(
       username: DEFAULT_SIMULATOR_USER.username,
       password: DEFAULT_SIMULATOR_USER.password,
       logger,
+      onResponse,
     });
   } else {
     if (vc.insecure) {
@@ -116,17 +124,33 @@ async function assemble(
       insecure: vc.insecure,
       timeoutMs: vc.timeoutMs,
       logger,
+      onResponse,
     });
     logger.info('Using the Veeam appliance', { url: vc.url, apiVersion: vc.apiVersion, user: vc.username });
   }
 
+  metrics.watchLogins(() => client.tokens.counts);
+  // Identical questions share one call; a dead appliance is given a rest instead of a flood.
+  const source = coalescingSource(
+    circuitBreaker(client, {
+      failureThreshold: 5,
+      cooldownMs: 30_000,
+      logger,
+      onStateChange: (state) => metrics.setCircuitOpen(state === 'open'),
+    }),
+    { ttlMs: 5_000, maxEntries: 1_000 },
+  );
   const answers: AnswerDeps = {
-    source: client,
+    source,
     apiVersion: config.veeam.apiVersion,
     pageSize: config.pageSize,
     veeamUrl: config.veeamUiUrl,
     now: options.now ?? (() => new Date()),
     logger,
+    audit: (event) => {
+      metrics.recordAnswer(event);
+      logger.info('Answered', { audit: event });
+    },
   };
 
   opened.push(() => client.close());
@@ -155,6 +179,22 @@ async function assemble(
   });
 
   const http = createHttpServer(logger);
+  /** Veeam reachable and logged in, database answering; kept for a few seconds so probes stay cheap. */
+  let lastReadiness: { at: number; checks: Promise<Record<string, string>> } | null = null;
+  const readiness = () => {
+    if (!lastReadiness || Date.now() - lastReadiness.at > 5_000) {
+      lastReadiness = {
+        at: Date.now(),
+        checks: (async () => {
+          const [veeam, db] = await Promise.allSettled([client.tokens.accessToken(), database.ping()]);
+          const say = (r: PromiseSettledResult<unknown>) =>
+            r.status === 'fulfilled' ? 'ok' : toBotError(r.reason).userMessage;
+          return { veeam: say(veeam), database: say(db) };
+        })(),
+      };
+    }
+    return lastReadiness.checks;
+  };
   let slack: SlackApp | null = null;
   if (config.slack) {
     slack = createSlackApp(config.slack, {
@@ -234,6 +274,7 @@ async function assemble(
     leaseMs: config.digests.leaseMs,
     tickMs: config.digests.tickMs,
     retryDelaysMs: options.digestRetryDelaysMs ?? [5_000, 30_000, 120_000],
+    onOutcome: (outcome) => metrics.recordDigest(outcome),
   });
   if (options.startScheduler !== false) scheduler.start();
   opened.push(() => scheduler.stop());
@@ -245,6 +286,19 @@ async function assemble(
     { answers, digests, simulator, command: config.slack?.command ?? '/sessions' },
     logger,
   );
+
+  http.route('GET', '/metrics', async (_req, res) => {
+    res
+      .writeHead(200, { 'content-type': metrics.registry.contentType })
+      .end(await metrics.registry.metrics());
+  });
+  http.route('GET', '/readyz', async (_req, res) => {
+    const checks = await readiness();
+    const ok = Object.values(checks).every((c) => c === 'ok');
+    res
+      .writeHead(ok ? 200 : 503, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ status: ok ? 'ready' : 'not ready', checks }));
+  });
 
   const url = await http.listen(config.port, config.host);
   http.setReady(true);
@@ -264,6 +318,7 @@ async function assemble(
     database,
     digests,
     scheduler,
+    metrics,
     close: async () => {
       await scheduler.stop();
       await slack?.stop();

@@ -47,6 +47,8 @@ export type PlaygroundDeps = {
   command: string;
 };
 
+const asker = { platform: 'playground' };
+
 function both(view: AnswerView): BothRenderings {
   // Slash-command answers are private to the asker in Slack, with a button to share them.
   return { slack: renderAnswerBlockKit(view, { shareable: true }), teams: renderAnswerAdaptiveCard(view) };
@@ -55,7 +57,9 @@ function both(view: AnswerView): BothRenderings {
 export async function ask(input: z.infer<typeof askSchema>, deps: PlaygroundDeps): Promise<BothRenderings> {
   const prepared = prepareQuestion(input.text, input.timeZone, deps.answers, deps.command);
   return both(
-    prepared.kind === 'immediate' ? prepared.view : await answerQuery(prepared.query, 0, deps.answers),
+    prepared.kind === 'immediate'
+      ? prepared.view
+      : await answerQuery(prepared.query, 0, { ...deps.answers, asker }),
   );
 }
 
@@ -63,8 +67,8 @@ export async function ask(input: z.infer<typeof askSchema>, deps: PlaygroundDeps
 export async function slackAction(input: z.infer<typeof slackActionSchema>, deps: PlaygroundDeps) {
   const view =
     input.actionId === SLACK_ACTIONS.details
-      ? await answerDetailsToken(input.value, deps.answers)
-      : await answerPageToken(input.value, deps.answers);
+      ? await answerDetailsToken(input.value, { ...deps.answers, asker })
+      : await answerPageToken(input.value, { ...deps.answers, asker });
   // An altered or old button leaves the message alone and says so, as in Slack.
   if (view.kind === 'error' && view.code === 'STALE_ACTION') return { note: view.message };
   return { slack: renderAnswerBlockKit(view, { shareable: input.actionId !== SLACK_ACTIONS.share }) };
@@ -74,8 +78,8 @@ export async function slackAction(input: z.infer<typeof slackActionSchema>, deps
 export async function teamsAction(input: z.infer<typeof teamsActionSchema>, deps: PlaygroundDeps) {
   const view =
     input.verb === CARD_VERBS.details
-      ? await answerDetailsOfPage(input.data[SESSION_INPUT_ID], input.data.token, deps.answers)
-      : await answerPageToken(input.data.token, deps.answers);
+      ? await answerDetailsOfPage(input.data[SESSION_INPUT_ID], input.data.token, { ...deps.answers, asker })
+      : await answerPageToken(input.data.token, { ...deps.answers, asker });
   if (view.kind === 'error' && (view.code === 'STALE_ACTION' || view.code === 'USAGE'))
     return { note: view.message };
   return { teams: renderAnswerAdaptiveCard(view) };

@@ -24,6 +24,8 @@ export type DigestSchedulerOptions = {
   /** Posted later than this after its time, a digest says it is late. */
   lateAfterMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Told of each slot's outcome, for metrics. */
+  onOutcome?: (outcome: 'posted' | 'failed' | 'skipped') => void;
 };
 
 const LOOKBACK_MS = 8 * 24 * 60 * 60 * 1000;
@@ -81,6 +83,7 @@ export class DigestScheduler {
     if (lateBy > this.o.graceMs) {
       const note = `missed by ${Math.round(lateBy / 60_000)} min, more than the grace period`;
       if (await ledger.skip(subscription.id, slot, instanceId, note, now.getTime())) {
+        this.o.onOutcome?.('skipped');
         logger.warn('Skipped a digest that was missed while the bot was down', {
           subscription: subscription.id,
           slot: slot.toISOString(),
@@ -111,6 +114,7 @@ export class DigestScheduler {
           { status: 'posted', messageId },
           this.o.now().getTime(),
         );
+        this.o.onOutcome?.('posted');
         logger.info('Posted a digest', {
           subscription: subscription.id,
           slot: slot.toISOString(),
@@ -136,6 +140,7 @@ export class DigestScheduler {
       { status: 'failed', note },
       this.o.now().getTime(),
     );
+    this.o.onOutcome?.('failed');
     logger.error('Gave up posting a digest', {
       subscription: subscription.id,
       slot: slot.toISOString(),

@@ -12,6 +12,8 @@ export type Database = {
   kind: DatabaseLocation['kind'];
   /** Where it is, without a password, for logs. */
   describe: string;
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -60,5 +62,13 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
     await db.destroy();
     throw error;
   }
-  return { db, kind: location.kind, describe, close: () => db.destroy() };
+  return {
+    db,
+    kind: location.kind,
+    describe,
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
+    close: () => db.destroy(),
+  };
 }

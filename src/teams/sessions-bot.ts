@@ -90,6 +90,20 @@ export class SessionsBot extends TeamsActivityHandler {
     return allowed;
   }
 
+  /** The answers' dependencies, with who asked for the audit line. */
+  private answersFor(activity: Activity): AnswerDeps {
+    const channelData = (activity.channelData ?? {}) as { tenant?: { id?: string }; team?: { id?: string } };
+    return {
+      ...this.deps.answers,
+      asker: {
+        platform: 'teams',
+        teamId: channelData.team?.id ?? activity.conversation?.tenantId ?? channelData.tenant?.id,
+        channelId: activity.conversation?.id,
+        userId: activity.from?.aadObjectId ?? activity.from?.id,
+      },
+    };
+  }
+
   /** The asker's zone: localTimezone, else the clientInfo entity, else DEFAULT_TIME_ZONE. */
   private timeZoneOf(activity: Activity): string {
     const fromEntity = activity.entities?.find((e) => e.type === 'clientInfo')?.timezone;
@@ -135,7 +149,7 @@ export class SessionsBot extends TeamsActivityHandler {
       await context.sendActivity(toCardActivity(prepared.view));
       return;
     }
-    await deliverWithPlaceholder(answerQuery(prepared.query, 0, this.deps.answers), {
+    await deliverWithPlaceholder(answerQuery(prepared.query, 0, this.answersFor(activity)), {
       placeholderAfterMs: this.deps.placeholderAfterMs,
       showPlaceholder: async () =>
         (await context.sendActivity(placeholderActivity(prepared.pendingText)))?.id ?? null,
@@ -157,17 +171,19 @@ export class SessionsBot extends TeamsActivityHandler {
     const data = (action?.data ?? {}) as Record<string, unknown>;
     let answer: Promise<AnswerView>;
     if (action?.verb === CARD_VERBS.page || action?.verb === CARD_VERBS.retry) {
-      answer = answerPageToken(data.token, this.deps.answers);
+      answer = answerPageToken(data.token, this.answersFor(activity));
     } else if (action?.verb === CARD_VERBS.showAll) {
       // A digest belongs to the conversation: the full list comes as a new message and the digest stays.
-      await context.sendActivity(toCardActivity(await answerPageToken(data.token, this.deps.answers)));
+      await context.sendActivity(
+        toCardActivity(await answerPageToken(data.token, this.answersFor(activity))),
+      );
       return {
         statusCode: 200,
         type: MESSAGE_RESPONSE,
         value: 'The list is in a new message below.' as never,
       };
     } else if (action?.verb === CARD_VERBS.details) {
-      answer = answerDetailsOfPage(data[SESSION_INPUT_ID], data.token, this.deps.answers);
+      answer = answerDetailsOfPage(data[SESSION_INPUT_ID], data.token, this.answersFor(activity));
     } else {
       return {
         statusCode: 400,

@@ -36,6 +36,8 @@ export type VeeamClientOptions = {
   refreshMarginMs?: number;
   now?: () => number;
   logger?: Logger;
+  /** Told of every API response (its HTTP status) or network failure (its error code), for metrics. */
+  onResponse?: (outcome: string) => void;
 };
 
 const PAGE_OF_NAMES = 500;
@@ -184,6 +186,7 @@ export class VeeamClient implements SessionsSource {
           ...request,
           headers: { ...request.headers, authorization: `Bearer ${token}` },
         });
+        this.options.onResponse?.(String(res.status));
         if (res.status >= 200 && res.status < 300) return res;
         if (res.status === 401 && !reauthorised) {
           reauthorised = true;
@@ -195,6 +198,7 @@ export class VeeamClient implements SessionsSource {
         error = veeamErrorFromResponse(res.status, res.body, { retryAfterMs: retryAfter });
       } catch (e) {
         if (!(e instanceof VeeamError)) throw e;
+        this.options.onResponse?.(e.code);
         error = e;
       }
       if (!error.retryable || attempt >= maxAttempts) throw error;

@@ -1,4 +1,4 @@
-import { BotError, toBotError } from '../errors';
+import { BotError, type BotErrorCode, toBotError } from '../errors';
 import type { Logger, SessionsSource } from '../ports';
 import { parseSessionQuery } from '../query/parse-session-query';
 import type { ApiVersion } from '../sessions/api-version';
@@ -7,7 +7,7 @@ import type { SessionQuery } from '../sessions/session-query';
 import { buildDetailsView } from '../view/build-details-view';
 import { buildErrorView, buildHelpView } from '../view/build-error-view';
 import { buildSessionsView } from '../view/build-sessions-view';
-import { describeLookingUp } from '../view/describe-query';
+import { describeLookingUp, describeUnderstood } from '../view/describe-query';
 import { decodeDetailsToken, decodePageToken, encodePageToken, type PageState } from '../view/page-token';
 import type { AnswerView } from '../view/sessions-view';
 
@@ -22,7 +22,57 @@ export type AnswerDeps = {
   veeamUrl: string | null;
   now: () => Date;
   logger: Logger;
+  /** Who asked, set per request by the adapter; it goes into the audit line. */
+  asker?: Asker;
+  /** Told of every answer (the audit log and the metrics); must not throw. */
+  audit?: (event: AnswerEvent) => void;
 };
+
+/** Who asked and where, in platform terms the core does not interpret. */
+export type Asker = {
+  platform: string;
+  teamId?: string | undefined;
+  channelId?: string | undefined;
+  userId?: string | undefined;
+};
+
+/** One answered question or button, for the audit log: who, where, what was understood, how it went. */
+export type AnswerEvent = {
+  asker: Asker;
+  action: 'question' | 'page' | 'details';
+  /** The filters as understood, in API terms; null for details. */
+  filters: string | null;
+  /** Rows matched (the total when the API gives it), null for errors and details. */
+  resultCount: number | null;
+  outcome: 'ok' | BotErrorCode;
+  latencyMs: number;
+};
+
+/** Runs one answer and tells deps.audit how it went. */
+async function audited(
+  deps: AnswerDeps,
+  action: AnswerEvent['action'],
+  query: SessionQuery | null,
+  run: () => Promise<AnswerView>,
+): Promise<AnswerView> {
+  const started = performance.now();
+  const view = await run();
+  if (deps.audit) {
+    try {
+      deps.audit({
+        asker: deps.asker ?? { platform: 'unknown' },
+        action,
+        filters: query ? describeUnderstood(query, { policy: null, vm: null }) : null,
+        resultCount: view.kind === 'sessions' ? (view.paging.total ?? view.rows.length) : null,
+        outcome: view.kind === 'error' ? view.code : 'ok',
+        latencyMs: Math.round(performance.now() - started),
+      });
+    } catch (error) {
+      deps.logger.error('Audit hook failed', { error });
+    }
+  }
+  return view;
+}
 
 export type PreparedQuestion =
   | { kind: 'immediate'; view: AnswerView }
@@ -51,12 +101,14 @@ export async function answerQuery(
   limit = deps.pageSize,
 ): Promise<AnswerView> {
   const state: PageState = { query, offset, limit };
-  try {
-    const { page, names } = await findSessions(query, { offset, limit }, deps.source);
-    return buildSessionsView(query, page, { now: deps.now(), veeamUrl: deps.veeamUrl, names });
-  } catch (error) {
-    return failure(error, deps, encodePageToken(state));
-  }
+  return audited(deps, offset === 0 ? 'question' : 'page', query, async () => {
+    try {
+      const { page, names } = await findSessions(query, { offset, limit }, deps.source);
+      return buildSessionsView(query, page, { now: deps.now(), veeamUrl: deps.veeamUrl, names });
+    } catch (error) {
+      return failure(error, deps, encodePageToken(state));
+    }
+  });
 }
 
 /** A Previous, Next, Back or Try again button. */
@@ -88,6 +140,15 @@ export async function answerDetailsOfPage(
 }
 
 async function answerDetails(
+  sessionId: string,
+  back: PageState | null,
+  timeZone: string,
+  deps: AnswerDeps,
+): Promise<AnswerView> {
+  return audited(deps, 'details', null, () => detailsOf(sessionId, back, timeZone, deps));
+}
+
+async function detailsOf(
   sessionId: string,
   back: PageState | null,
   timeZone: string,

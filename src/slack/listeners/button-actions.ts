@@ -1,5 +1,5 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { answerDetailsToken, answerPageToken } from '../../core/answers/answer-question';
+import { type AnswerDeps, answerDetailsToken, answerPageToken } from '../../core/answers/answer-question';
 import type { AnswerView } from '../../core/view/sessions-view';
 import { isAllowedInSlack, REFUSAL_TEXT } from '../access-control';
 import { type ButtonOrigin, replaceMessage, safely } from '../deliver';
@@ -26,7 +26,7 @@ function originOf(body: BlockAction): ButtonOrigin {
  */
 export function registerButtonActions(app: App, ctx: SlackContext): void {
   const handle =
-    (answer: (token: unknown) => Promise<AnswerView>) =>
+    (answer: (token: unknown, deps: AnswerDeps) => Promise<AnswerView>) =>
     async ({
       ack,
       body,
@@ -43,7 +43,7 @@ export function registerButtonActions(app: App, ctx: SlackContext): void {
         );
         return;
       }
-      const view = await answer(action.value);
+      const view = await answer(action.value, { ...ctx.answers, asker: { platform: 'slack', ...who } });
       if (view.kind === 'error' && view.code === 'STALE_ACTION') {
         await safely(ctx, 'stale button note', () =>
           respond({ response_type: 'ephemeral', replace_original: false, text: view.message }),
@@ -53,14 +53,8 @@ export function registerButtonActions(app: App, ctx: SlackContext): void {
       await replaceMessage(ctx, originOf(body), respond, client, view);
     };
 
-  app.action<BlockAction<ButtonAction>>(
-    PAGING,
-    handle((token) => answerPageToken(token, ctx.answers)),
-  );
-  app.action<BlockAction<ButtonAction>>(
-    SLACK_ACTIONS.details,
-    handle((token) => answerDetailsToken(token, ctx.answers)),
-  );
+  app.action<BlockAction<ButtonAction>>(PAGING, handle(answerPageToken));
+  app.action<BlockAction<ButtonAction>>(SLACK_ACTIONS.details, handle(answerDetailsToken));
   // A digest is the channel's: its "show all" answers privately, and the digest stays as it was.
   app.action<BlockAction<ButtonAction>>(SLACK_ACTIONS.showAll, async ({ ack, body, action, respond }) => {
     await ack();
@@ -71,7 +65,10 @@ export function registerButtonActions(app: App, ctx: SlackContext): void {
       );
       return;
     }
-    const view = await answerPageToken(action.value, ctx.answers);
+    const view = await answerPageToken(action.value, {
+      ...ctx.answers,
+      asker: { platform: 'slack', ...who },
+    });
     await safely(ctx, 'digest list', () =>
       respond({
         response_type: 'ephemeral',
@@ -93,7 +90,10 @@ export function registerButtonActions(app: App, ctx: SlackContext): void {
       );
       return;
     }
-    const view = await answerPageToken(action.value, ctx.answers);
+    const view = await answerPageToken(action.value, {
+      ...ctx.answers,
+      asker: { platform: 'slack', ...who },
+    });
     if (view.kind === 'error' && view.code === 'STALE_ACTION') {
       await safely(ctx, 'stale button note', () =>
         respond({ response_type: 'ephemeral', replace_original: false, text: view.message }),

@@ -50,17 +50,23 @@ async function answerInConversation(ctx: SlackContext, client: WebClient, c: Con
     );
     return;
   }
-  await deliverWithPlaceholder(answerQuery(prepared.query, 0, ctx.answers), {
-    placeholderAfterMs: ctx.placeholderAfterMs,
-    showPlaceholder: async () =>
-      (await client.chat.postMessage({ ...where, text: prepared.pendingText })).ts ?? null,
-    showAnswer: (view, placeholderTs) =>
-      safely(ctx, 'answer', () =>
-        placeholderTs
-          ? client.chat.update({ channel: c.channel, ts: placeholderTs, ...renderAnswerBlockKit(view) })
-          : client.chat.postMessage({ ...where, ...renderAnswerBlockKit(view) }),
-      ),
-  });
+  await deliverWithPlaceholder(
+    answerQuery(prepared.query, 0, {
+      ...ctx.answers,
+      asker: { platform: 'slack', teamId: c.teamId, channelId: c.channel, userId: c.userId },
+    }),
+    {
+      placeholderAfterMs: ctx.placeholderAfterMs,
+      showPlaceholder: async () =>
+        (await client.chat.postMessage({ ...where, text: prepared.pendingText })).ts ?? null,
+      showAnswer: (view, placeholderTs) =>
+        safely(ctx, 'answer', () =>
+          placeholderTs
+            ? client.chat.update({ channel: c.channel, ts: placeholderTs, ...renderAnswerBlockKit(view) })
+            : client.chat.postMessage({ ...where, ...renderAnswerBlockKit(view) }),
+        ),
+    },
+  );
 }
 
 /** `@Sessions failed today` in a channel (answered in the thread) and direct messages to the bot. */

@@ -41,17 +41,20 @@ export function registerSessionsCommand(app: App, ctx: SlackContext): void {
     }
     const responseType = ctx.config.responseType;
     const shareable = responseType === 'ephemeral';
-    await deliverWithPlaceholder(answerQuery(prepared.query, 0, ctx.answers), {
-      placeholderAfterMs: ctx.placeholderAfterMs,
-      showPlaceholder: () => respond({ response_type: responseType, text: prepared.pendingText }),
-      showAnswer: (view, placeholder) =>
-        safely(ctx, 'answer', () =>
-          respond({
-            response_type: responseType,
-            ...(placeholder !== null ? { replace_original: true } : {}),
-            ...renderAnswerBlockKit(view, { shareable }),
-          }),
-        ),
-    });
+    await deliverWithPlaceholder(
+      answerQuery(prepared.query, 0, { ...ctx.answers, asker: { platform: 'slack', ...who } }),
+      {
+        placeholderAfterMs: ctx.placeholderAfterMs,
+        showPlaceholder: () => respond({ response_type: responseType, text: prepared.pendingText }),
+        showAnswer: (view, placeholder) =>
+          safely(ctx, 'answer', () =>
+            respond({
+              response_type: responseType,
+              ...(placeholder !== null ? { replace_original: true } : {}),
+              ...renderAnswerBlockKit(view, { shareable }),
+            }),
+          ),
+      },
+    );
   });
 }
