@@ -209,6 +209,8 @@ export function loadConfig(
 ): Config {
   // An empty variable (VAR= in a .env file) means "not set".
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const fileProblems = readSecretFiles(present);
+  if (fileProblems.length > 0) throw new ConfigError(fileProblems);
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0])} ${i.message}`));
@@ -278,8 +280,38 @@ export function loadConfig(
   };
 }
 
+/** Secrets that may come from a file (Docker and Kubernetes secrets): VAR_FILE=/run/secrets/var. */
+const SECRET_FILE_VARIABLES = [
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
+  'MICROSOFT_APP_PASSWORD',
+  'DATABASE_URL',
+] as const;
+
+/** Replaces each VAR_FILE by VAR read from the file, in place; returns what went wrong. */
+function readSecretFiles(present: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  for (const name of SECRET_FILE_VARIABLES) {
+    const path = present[`${name}_FILE`];
+    if (path === undefined) continue;
+    delete present[`${name}_FILE`];
+    if (present[name] !== undefined) {
+      problems.push(`set ${name} or ${name}_FILE, not both`);
+      continue;
+    }
+    const value = readText(`${name}_FILE`, path, problems)?.trim();
+    if (value) present[name] = value;
+    else if (value === '') problems.push(`${name}_FILE (${path}) is empty`);
+  }
+  return problems;
+}
+
 /** Every variable the bot reads; .env.example documents each of them (a test keeps the two in step). */
-export const ENVIRONMENT_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+export const ENVIRONMENT_VARIABLES: readonly string[] = [
+  ...Object.keys(envSchema.shape),
+  ...SECRET_FILE_VARIABLES.map((name) => `${name}_FILE`),
+];
 
 function readSlack(e: z.infer<typeof envSchema>, problems: string[]): SlackConfig | null {
   if (!e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) return null;

@@ -137,3 +137,30 @@ describe('.env.example', () => {
     expect(config).toMatchObject({ veeam: { mode: 'simulator' }, slack: null, teams: null });
   });
 });
+
+describe('secrets from files', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'secrets-'));
+  const file = (name: string, content: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return path;
+  };
+
+  it('reads a token and a password from their files, trimmed', () => {
+    const config = loadConfig({
+      SLACK_BOT_TOKEN_FILE: file('bot', 'xoxb-from-a-file\n'),
+      SLACK_SIGNING_SECRET_FILE: file('signing', '8f742231b10e8888abcd99aaaaaa85a5\n'),
+      DATABASE_URL_FILE: file('db', 'postgres://bot:s3cret@db:5432/bot\n'),
+    });
+    expect(config.slack?.botToken).toBe('xoxb-from-a-file');
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://bot:s3cret@db:5432/bot' });
+    expect(secretsOf(config)).toEqual(expect.arrayContaining(['xoxb-from-a-file', 's3cret']));
+  });
+
+  it.each([
+    [{ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_BOT_TOKEN_FILE: '/nope' }, /SLACK_BOT_TOKEN or SLACK_BOT_TOKEN_FILE, not both/],
+    [{ SLACK_APP_TOKEN_FILE: '/no/such/file' }, /SLACK_APP_TOKEN_FILE/],
+  ])('names the variable when a file cannot be used (%#)', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});

@@ -1,0 +1,29 @@
+# syntax=docker/dockerfile:1
+# sessions-bot: multi-stage, production dependencies only, runs as the unprivileged "node" user.
+
+FROM node:20-bookworm-slim AS deps
+WORKDIR /app
+# better-sqlite3 is a native addon: prebuilt binaries are fetched, with the tools to build it if none fits.
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ ca-certificates \
+  && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production \
+    PORT=3978 \
+    DATABASE_URL=sqlite:/app/data/sessions-bot.db \
+    LOG_FORMAT=json
+WORKDIR /app
+COPY --from=deps /app/node_modules ./node_modules
+COPY package.json ./
+COPY bin ./bin
+COPY src ./src
+COPY manifests ./manifests
+RUN mkdir -p /app/data && chown node:node /app/data
+USER node
+EXPOSE 3978
+VOLUME ["/app/data"]
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3978)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+CMD ["node", "bin/sessions-bot", "serve"]
