@@ -51,14 +51,14 @@ export function createTeamsApp(config: TeamsConfig, deps: TeamsAppDeps): TeamsAp
   return {
     references,
     requestListener: async (req, res) => {
-      const request = await toBotFrameworkRequest(req);
-      if (!request) {
+      const bridged = await toBotFrameworkRequest(req);
+      if (!bridged.ok) {
         res
           .writeHead(400, { 'content-type': 'application/json' })
-          .end(JSON.stringify({ error: 'expected a JSON activity' }));
+          .end(JSON.stringify({ error: bridged.problem }));
         return;
       }
-      await adapter.process(request, toBotFrameworkResponse(res), (context) => bot.run(context));
+      await adapter.process(bridged.request, toBotFrameworkResponse(res), (context) => bot.run(context));
     },
     postToConversation: async (conversationId, view) => {
       const reference = await references.get(conversationId);

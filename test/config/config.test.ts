@@ -158,7 +158,10 @@ describe('secrets from files', () => {
   });
 
   it.each([
-    [{ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_BOT_TOKEN_FILE: '/nope' }, /SLACK_BOT_TOKEN or SLACK_BOT_TOKEN_FILE, not both/],
+    [
+      { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_BOT_TOKEN_FILE: '/nope' },
+      /SLACK_BOT_TOKEN or SLACK_BOT_TOKEN_FILE, not both/,
+    ],
     [{ SLACK_APP_TOKEN_FILE: '/no/such/file' }, /SLACK_APP_TOKEN_FILE/],
   ])('names the variable when a file cannot be used (%#)', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
