@@ -106,6 +106,7 @@ async function assemble(
       apiVersion: vc.apiVersion,
       username: DEFAULT_SIMULATOR_USER.username,
       password: DEFAULT_SIMULATOR_USER.password,
+      timeoutMs: vc.timeoutMs,
       logger,
       onResponse,
     });

@@ -11,7 +11,14 @@ import { type DatabaseLocation, parseDatabaseUrl } from '../storage/database-loc
  */
 
 export type VeeamConfig =
-  | { mode: 'simulator'; apiVersion: ApiVersion; port: number; latencyMs: number; seed: string }
+  | {
+      mode: 'simulator';
+      apiVersion: ApiVersion;
+      port: number;
+      latencyMs: number;
+      seed: string;
+      timeoutMs: number;
+    }
   | {
       mode: 'appliance';
       apiVersion: ApiVersion;
@@ -249,6 +256,7 @@ export function loadConfig(
       port: e.SIMULATOR_PORT,
       latencyMs: e.SIMULATOR_LATENCY_MS,
       seed: e.SIMULATOR_SEED,
+      timeoutMs: e.VEEAM_TIMEOUT_MS,
     };
   }
   const slack = readSlack(e, problems);

@@ -15,8 +15,12 @@ export type ConnectorCall = {
 export type FakeBotConnector = {
   serviceUrl: string;
   calls: ConnectorCall[];
+  /** Calls that were answered with an injected failure. */
+  failed: ConnectorCall[];
   /** Conversations the bot was removed from: the connector answers 403 as Teams does. */
   removedFrom: Set<string>;
+  /** The next `count` calls answer `status` (429 with Retry-After: 1, or a 5xx), as a busy connector does. */
+  failNext(count: number, status: number): void;
   waitFor<T>(find: () => T | undefined, timeoutMs?: number): Promise<T>;
   close(): Promise<void>;
 };
@@ -24,6 +28,8 @@ export type FakeBotConnector = {
 export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   const calls: ConnectorCall[] = [];
   const removedFrom = new Set<string>();
+  const failures = { count: 0, status: 503 };
+  const failed: ConnectorCall[] = [];
   let nextId = 1;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -38,6 +44,18 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
       const activity = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
       const conversationId = m[1] as string;
       const activityId = m[2];
+      if (failures.count > 0) {
+        failures.count--;
+        failed.push({
+          kind: req.method === 'PUT' ? 'update' : activityId ? 'reply' : 'send',
+          conversationId,
+          activity: {},
+        });
+        res
+          .writeHead(failures.status, { 'content-type': 'application/json', 'retry-after': '1' })
+          .end(JSON.stringify({ error: { code: 'ServiceError', message: 'Try again later' } }));
+        return;
+      }
       if (removedFrom.has(conversationId)) {
         res.writeHead(403, { 'content-type': 'application/json' }).end(
           JSON.stringify({
@@ -60,6 +78,11 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     serviceUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     calls,
     removedFrom,
+    failed,
+    failNext: (count, status) => {
+      failures.count = count;
+      failures.status = status;
+    },
     waitFor: async (find, timeoutMs = 5000) => {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

@@ -410,7 +410,7 @@ export async function startVeeamSimulator(options: SimulatorOptions = {}): Promi
     if (path === '/__simulator/faults' && method === 'POST') {
       try {
         const patch = JSON.parse(body || '{}') as Partial<SimulatorFaults>;
-        Object.assign(faults, { ...DEFAULT_FAULTS, ...patch });
+        Object.assign(faults, structuredClone({ ...DEFAULT_FAULTS, ...patch }));
         sendJson(res, 200, faults);
         return;
       } catch {

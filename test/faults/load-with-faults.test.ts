@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig } from '../../src/config/config';
+import { createLogger } from '../../src/logging/logger';
+import { type RunningApp, startApp } from '../../src/main';
+import { type FakeBotConnector, startFakeBotConnector } from '../fakes/bot-connector';
+import { type FakeSlack, startFakeSlack } from '../fakes/slack-web-api';
+import { FORM, postToSlackEndpoint, slashCommandBody, TEST_SIGNING_SECRET } from '../support/slack-requests';
+
+const COMMANDS = 1_000;
+const CONCURRENCY = 25;
+const QUESTIONS = [
+  'failed today',
+  'warnings yesterday',
+  'running',
+  'failed last 3 days',
+  'snapshots this week',
+  'help',
+];
+
+describe('under load with a flaky Veeam', () => {
+  let slack: FakeSlack;
+  let app: RunningApp;
+  beforeAll(async () => {
+    slack = await startFakeSlack();
+    app = await startApp(
+      loadConfig({
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATABASE_URL: ':memory:',
+        SLACK_BOT_TOKEN: 'xoxb-load',
+        SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+        SLACK_API_URL: slack.apiUrl,
+        DEFAULT_TIME_ZONE: 'UTC',
+      }),
+      createLogger({ level: 'error', format: 'json', write: () => {} }),
+      { placeholderAfterMs: 60_000 },
+    );
+  });
+  afterAll(async () => {
+    await app.close();
+    await slack.close();
+  });
+
+  it(`answers each of ${COMMANDS} commands exactly once while 5% of Veeam calls fail`, async () => {
+    const sim = app.simulator;
+    if (!sim) throw new Error('simulator expected');
+    sim.faults.errorRate = 0.05;
+    const errorsBefore = Number(
+      /sessions_bot_veeam_responses_total\{outcome="500"\} (\d+)/.exec(
+        await (await fetch(`${app.url}/metrics`)).text(),
+      )?.[1] ?? 0,
+    );
+    let next = 0;
+    const statuses: number[] = [];
+    const worker = async () => {
+      while (next < COMMANDS) {
+        const n = next++;
+        const res = await postToSlackEndpoint(
+          `${app.url}/slack/events`,
+          slashCommandBody({
+            text: QUESTIONS[n % QUESTIONS.length] as string,
+            userId: `U${n % 7}`,
+            responseUrl: slack.responseUrl(`load-${n}`),
+          }),
+          FORM,
+        );
+        statuses.push(res.status);
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    await slack.waitFor(
+      () => (slack.responses.filter((r) => r.id.startsWith('load-')).length >= COMMANDS ? true : undefined),
+      60_000,
+    );
+    await new Promise((r) => setTimeout(r, 300));
+
+    const perCommand = new Map<string, number>();
+    for (const r of slack.responses)
+      if (r.id.startsWith('load-')) perCommand.set(r.id, (perCommand.get(r.id) ?? 0) + 1);
+    expect(perCommand.size).toBe(COMMANDS);
+    expect([...perCommand.values()].every((n) => n === 1)).toBe(true);
+    // The faults were real, and the metrics saw them.
+    const errorsAfter = Number(
+      /sessions_bot_veeam_responses_total\{outcome="500"\} (\d+)/.exec(
+        await (await fetch(`${app.url}/metrics`)).text(),
+      )?.[1] ?? 0,
+    );
+    expect(errorsAfter).toBeGreaterThan(errorsBefore);
+    sim.faults.errorRate = 0;
+  }, 120_000);
+});
+
+describe('when the Bot Connector is busy', () => {
+  let connector: FakeBotConnector;
+  let app: RunningApp;
+  const logLines: string[] = [];
+  beforeAll(async () => {
+    connector = await startFakeBotConnector();
+    app = await startApp(
+      loadConfig({
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATABASE_URL: ':memory:',
+        TEAMS_ALLOW_UNAUTHENTICATED: 'true',
+      }),
+      createLogger({ level: 'warn', format: 'json', write: (l) => logLines.push(l) }),
+    );
+  });
+  afterAll(async () => {
+    await app.close();
+    await connector.close();
+  });
+  const fixture = JSON.parse(
+    readFileSync(join(__dirname, '../fixtures/teams/message-personal.json'), 'utf8'),
+  );
+
+  it.each([429, 503])('retries a reply answered %i and delivers it once', async (status) => {
+    const before = connector.calls.length;
+    connector.failNext(1, status);
+    const res = await fetch(`${app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        ...fixture,
+        id: `busy-${status}`,
+        serviceUrl: connector.serviceUrl,
+        text: 'help',
+      }),
+    });
+    expect(res.status).toBe(200);
+    const cards = () =>
+      connector.calls
+        .slice(before)
+        .filter((c) => c.kind === 'reply' && (c.activity.attachments as unknown[] | undefined)?.length);
+    await connector.waitFor(() => (cards().length > 0 ? true : undefined), 10_000);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(cards()).toHaveLength(1);
+  });
+
+  it('logs a reply it finally could not deliver, and keeps answering others', async () => {
+    connector.failNext(50, 503);
+    const res = await fetch(`${app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        ...fixture,
+        id: 'busy-forever',
+        serviceUrl: connector.serviceUrl,
+        text: 'help',
+      }),
+    });
+    expect(res.status).toBeLessThan(600);
+    expect(logLines.join('\n')).toMatch(/Teams turn failed|Could not send the apology/);
+    connector.failNext(0, 503);
+    const before = connector.calls.length;
+    await fetch(`${app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...fixture, id: 'after', serviceUrl: connector.serviceUrl, text: 'help' }),
+    });
+    await connector.waitFor(() =>
+      connector.calls.slice(before).find((c) => c.kind === 'reply' && c.activity.type === 'message'),
+    );
+  }, 60_000);
+});
