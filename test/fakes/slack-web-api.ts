@@ -22,6 +22,8 @@ export type FakeSlack = {
   /** Calls to `method` answer ok:false with this Slack error until cleared (e.g. channel_not_found). */
   failing: Map<string, string>;
   waitFor<T>(find: () => T | undefined, timeoutMs?: number): Promise<T>;
+  /** Called at once for every response_url post (the benchmark times answers with it). */
+  onResponse: ((post: ResponseUrlPost) => void) | null;
   close(): Promise<void>;
 };
 
@@ -45,7 +47,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       };
       const response = /^\/response\/(.+)$/.exec(url.pathname);
       if (response) {
-        responses.push({ id: response[1] as string, body: JSON.parse(raw || '{}') });
+        const post = { id: response[1] as string, body: JSON.parse(raw || '{}') };
+        responses.push(post);
+        fake.onResponse?.(post);
         json(200, { ok: true });
         return;
       }
@@ -114,7 +118,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  return {
+  const fake: FakeSlack = {
+    onResponse: null,
     apiUrl: `${base}/api/`,
     responseUrl: (id) => `${base}/response/${id}`,
     calls,
@@ -138,6 +143,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         server.close(() => resolve());
       }),
   };
+  return fake;
 }
 
 /** The WebClient sends form fields, with objects (blocks, view) as JSON strings. */
