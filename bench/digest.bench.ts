@@ -5,7 +5,7 @@
  */
 import { collectDigest } from '../src/core/digest/collect-digest';
 import type { SessionPage } from '../src/core/sessions/session';
-import type { SessionQuery } from '../src/core/sessions/session-query';
+import { unfilteredQuery } from '../src/core/sessions/session-query';
 import { DEFAULT_SIMULATOR_USER, startVeeamSimulator } from '../src/veeam/simulator/simulator-server';
 import { VeeamClient } from '../src/veeam/veeam-client';
 import { measure, table } from './measure';
@@ -15,18 +15,7 @@ const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 5);
 const VOLUMES = (process.env.BENCH_SESSIONS_PER_DAY ?? '1000,10000,100000').split(',').map(Number);
 const NAIVE_PAGE = 1000;
 
-const scope: SessionQuery = {
-  statuses: [],
-  types: [],
-  policy: null,
-  vm: null,
-  name: null,
-  fromUtc: null,
-  toUtc: null,
-  timeLabel: null,
-  timeZone: 'UTC',
-  apiVersion: 'v2',
-};
+const scope = unfilteredQuery('UTC', 'v2');
 
 /** Every session of the window and the day before, page by page, counted here. */
 async function naiveDigest(client: VeeamClient, from: Date, to: Date) {

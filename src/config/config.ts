@@ -196,18 +196,9 @@ function csv() {
 
 /** "T01, T02" → ["T01", "T02"]; each id must start with one of the given letters. */
 function idList(prefixes: string) {
-  return z
-    .string()
-    .default('')
-    .transform((v) =>
-      v
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean),
-    )
-    .refine((ids) => ids.every((id) => new RegExp(`^[${prefixes}][A-Z0-9]+$`).test(id)), {
-      message: `must be a comma-separated list of Slack ids starting with ${prefixes.split('').join(' or ')}`,
-    });
+  return csv().refine((ids) => ids.every((id) => new RegExp(`^[${prefixes}][A-Z0-9]+$`).test(id)), {
+    message: `must be a comma-separated list of Slack ids starting with ${prefixes.split('').join(' or ')}`,
+  });
 }
 
 export function loadConfig(

@@ -13,7 +13,7 @@ import type { DigestCommand } from '../core/digest/parse-digest-command';
 import { DIGEST_USAGE } from '../core/digest/parse-digest-command';
 import { BotError, toBotError } from '../core/errors';
 import { parseSessionQuery } from '../core/query/parse-session-query';
-import type { SessionQuery } from '../core/sessions/session-query';
+import { type SessionQuery, unfilteredQuery } from '../core/sessions/session-query';
 import { buildErrorView } from '../core/view/build-error-view';
 import { formatLocalTime } from '../core/view/human-time';
 import type { AnswerView, DigestView, NoticeView } from '../core/view/sessions-view';
@@ -49,18 +49,7 @@ export class DigestService {
   scopeOf(subscription: DigestSubscription): SessionQuery {
     const { timeZone } = subscription.schedule;
     const apiVersion = this.deps.answers.apiVersion;
-    const blank: SessionQuery = {
-      statuses: [],
-      types: [],
-      policy: null,
-      vm: null,
-      name: null,
-      fromUtc: null,
-      toUtc: null,
-      timeLabel: null,
-      timeZone,
-      apiVersion,
-    };
+    const blank = unfilteredQuery(timeZone, apiVersion);
     if (subscription.filters.trim() === '') return blank;
     const parsed = parseSessionQuery(subscription.filters, {
       now: this.deps.answers.now(),

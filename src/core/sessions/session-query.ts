@@ -29,6 +29,22 @@ export type SessionQuery = {
   apiVersion: ApiVersion;
 };
 
+/** A query with no filter at all, in a zone: the start of a digest's scope. */
+export function unfilteredQuery(timeZone: string, apiVersion: ApiVersion): SessionQuery {
+  return {
+    statuses: [],
+    types: [],
+    policy: null,
+    vm: null,
+    name: null,
+    fromUtc: null,
+    toUtc: null,
+    timeLabel: null,
+    timeZone,
+    apiVersion,
+  };
+}
+
 /** The filters of `GET /jobSessions`, with names already resolved to ids. */
 export type SessionFilter = {
   statuses: JobStatus[];

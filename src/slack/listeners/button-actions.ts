@@ -1,6 +1,6 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import { type AnswerDeps, answerDetailsToken, answerPageToken } from '../../core/answers/answer-question';
-import type { AnswerView } from '../../core/view/sessions-view';
+import type { AnswerView, ErrorView } from '../../core/view/sessions-view';
 import { isAllowedInSlack, REFUSAL_TEXT } from '../access-control';
 import { type ButtonOrigin, replaceMessage, safely } from '../deliver';
 import { SLACK_ACTIONS } from '../render/block-kit';
@@ -20,12 +20,39 @@ function originOf(body: BlockAction): ButtonOrigin {
   };
 }
 
+/** A private note to whoever clicked; the message the button sits on stays as it is. */
+function note(ctx: SlackContext, respond: RespondFn, what: string, text: string): Promise<void> {
+  return safely(ctx, what, () => respond({ response_type: 'ephemeral', replace_original: false, text }));
+}
+
+/**
+ * The answers' dependencies for this click, with who clicked for the audit line; null (after a polite
+ * refusal) when the clicker is outside the allowlist.
+ */
+async function depsForClick(
+  ctx: SlackContext,
+  body: BlockAction,
+  respond: RespondFn,
+): Promise<AnswerDeps | null> {
+  const who = { teamId: body.team?.id, channelId: body.channel?.id, userId: body.user.id };
+  if (!isAllowedInSlack(ctx.config.allowed, who)) {
+    ctx.logger.warn('Refused a Slack button from outside the allowlist', who);
+    await note(ctx, respond, 'refusal', REFUSAL_TEXT);
+    return null;
+  }
+  return { ...ctx.answers, asker: { platform: 'slack', ...who } };
+}
+
+const isStale = (view: AnswerView): view is ErrorView =>
+  view.kind === 'error' && view.code === 'STALE_ACTION';
+
 /**
  * Previous, Next, Back, Try again and Details replace the message they sit on; Share posts the same page
- * to the channel. Buttons carry their whole state, so any replica can answer them.
+ * to the channel; a digest's list button answers privately. Buttons carry their whole state, so any
+ * replica can answer them.
  */
 export function registerButtonActions(app: App, ctx: SlackContext): void {
-  const handle =
+  const inPlace =
     (answer: (token: unknown, deps: AnswerDeps) => Promise<AnswerView>) =>
     async ({
       ack,
@@ -35,40 +62,23 @@ export function registerButtonActions(app: App, ctx: SlackContext): void {
       client,
     }: Parameters<Parameters<typeof app.action<BlockAction<ButtonAction>>>[1]>[0]) => {
       await ack();
-      const who = { teamId: body.team?.id, channelId: body.channel?.id, userId: body.user.id };
-      if (!isAllowedInSlack(ctx.config.allowed, who)) {
-        ctx.logger.warn('Refused a Slack button from outside the allowlist', who);
-        await safely(ctx, 'refusal', () =>
-          respond({ response_type: 'ephemeral', replace_original: false, text: REFUSAL_TEXT }),
-        );
-        return;
-      }
-      const view = await answer(action.value, { ...ctx.answers, asker: { platform: 'slack', ...who } });
-      if (view.kind === 'error' && view.code === 'STALE_ACTION') {
-        await safely(ctx, 'stale button note', () =>
-          respond({ response_type: 'ephemeral', replace_original: false, text: view.message }),
-        );
-        return;
-      }
+      const deps = await depsForClick(ctx, body, respond);
+      if (!deps) return;
+      const view = await answer(action.value, deps);
+      if (isStale(view) && view.kind === 'error')
+        return note(ctx, respond, 'stale button note', view.message);
       await replaceMessage(ctx, originOf(body), respond, client, view);
     };
 
-  app.action<BlockAction<ButtonAction>>(PAGING, handle(answerPageToken));
-  app.action<BlockAction<ButtonAction>>(SLACK_ACTIONS.details, handle(answerDetailsToken));
-  // A digest is the channel's: its "show all" answers privately, and the digest stays as it was.
+  app.action<BlockAction<ButtonAction>>(PAGING, inPlace(answerPageToken));
+  app.action<BlockAction<ButtonAction>>(SLACK_ACTIONS.details, inPlace(answerDetailsToken));
+
+  // A digest is the channel's: its list answers privately, and the digest stays as it was.
   app.action<BlockAction<ButtonAction>>(SLACK_ACTIONS.showAll, async ({ ack, body, action, respond }) => {
     await ack();
-    const who = { teamId: body.team?.id, channelId: body.channel?.id, userId: body.user.id };
-    if (!isAllowedInSlack(ctx.config.allowed, who)) {
-      await safely(ctx, 'refusal', () =>
-        respond({ response_type: 'ephemeral', replace_original: false, text: REFUSAL_TEXT }),
-      );
-      return;
-    }
-    const view = await answerPageToken(action.value, {
-      ...ctx.answers,
-      asker: { platform: 'slack', ...who },
-    });
+    const deps = await depsForClick(ctx, body, respond);
+    if (!deps) return;
+    const view = await answerPageToken(action.value, deps);
     await safely(ctx, 'digest list', () =>
       respond({
         response_type: 'ephemeral',
@@ -77,29 +87,17 @@ export function registerButtonActions(app: App, ctx: SlackContext): void {
       }),
     );
   });
+
   app.action<BlockAction<ButtonAction>>(SLACK_ACTIONS.openVeeam, async ({ ack }) => {
     await ack();
   });
 
   app.action<BlockAction<ButtonAction>>(SLACK_ACTIONS.share, async ({ ack, body, action, respond }) => {
     await ack();
-    const who = { teamId: body.team?.id, channelId: body.channel?.id, userId: body.user.id };
-    if (!isAllowedInSlack(ctx.config.allowed, who)) {
-      await safely(ctx, 'refusal', () =>
-        respond({ response_type: 'ephemeral', replace_original: false, text: REFUSAL_TEXT }),
-      );
-      return;
-    }
-    const view = await answerPageToken(action.value, {
-      ...ctx.answers,
-      asker: { platform: 'slack', ...who },
-    });
-    if (view.kind === 'error' && view.code === 'STALE_ACTION') {
-      await safely(ctx, 'stale button note', () =>
-        respond({ response_type: 'ephemeral', replace_original: false, text: view.message }),
-      );
-      return;
-    }
+    const deps = await depsForClick(ctx, body, respond);
+    if (!deps) return;
+    const view = await answerPageToken(action.value, deps);
+    if (isStale(view)) return note(ctx, respond, 'stale button note', view.message);
     await safely(ctx, 'share', async () => {
       await respond({ response_type: 'in_channel', replace_original: false, ...renderAnswerBlockKit(view) });
       await respond({ delete_original: true });

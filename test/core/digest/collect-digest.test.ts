@@ -1,19 +1,10 @@
 import { buildDigestView } from '../../../src/core/digest/build-digest-view';
 import { collectDigest, DIGEST_STATUS_GROUPS } from '../../../src/core/digest/collect-digest';
-import type { SessionQuery } from '../../../src/core/sessions/session-query';
+import { type SessionQuery, unfilteredQuery } from '../../../src/core/sessions/session-query';
 import { FIXED_NOW, startSimulatorWithClient } from '../../support/simulator-client';
 
 const scope = (over: Partial<SessionQuery> = {}): SessionQuery => ({
-  statuses: [],
-  types: [],
-  policy: null,
-  vm: null,
-  name: null,
-  fromUtc: null,
-  toUtc: null,
-  timeLabel: null,
-  timeZone: 'Europe/Berlin',
-  apiVersion: 'v2',
+  ...unfilteredQuery('Europe/Berlin', 'v2'),
   ...over,
 });
 const DAY = 24 * 3_600_000;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { unzipSync } from 'fflate';
+import { parseDigestCommand } from '../../../src/core/digest/parse-digest-command';
 import { parseSessionQuery } from '../../../src/core/query/parse-session-query';
 import {
   buildTeamsAppPackage,
@@ -58,8 +59,10 @@ describe('the Teams app package', () => {
   it.each(template.bots[0]?.commandLists.flatMap((l) => l.commands.map((c) => [c.title])) ?? [])(
     'offers "%s", which the bot understands',
     (title) => {
-      const result = parseSessionQuery(title, { now: new Date('2026-11-29T10:00:00Z'), timeZone: 'UTC' });
-      expect(result.kind).not.toBe('usage');
+      const context = { now: new Date('2026-11-29T10:00:00Z'), timeZone: 'UTC', apiVersion: 'v2' as const };
+      const digest = parseDigestCommand(title, context);
+      if (digest) expect(digest.kind).not.toBe('usage');
+      else expect(parseSessionQuery(title, context).kind).not.toBe('usage');
     },
   );
 
