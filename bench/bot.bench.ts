@@ -47,7 +47,9 @@ async function main() {
     [join(ROOT, 'bin/sessions-bot'), 'simulator', '--port', String(simPort)],
     { stdio: 'ignore' },
   );
-  const bot: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin/sessions-bot'), 'serve'], {
+  // BENCH_BOT_NODE_ARGS adds node flags NODE_OPTIONS refuses, such as --cpu-prof for a profile of the bot.
+  const nodeArgs = process.env.BENCH_BOT_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const bot: ChildProcess = spawn(process.execPath, [...nodeArgs, join(ROOT, 'bin/sessions-bot'), 'serve'], {
     env: {
       PATH: process.env.PATH ?? '',
       // As the Dockerfile runs it; BENCH_BOT_NODE_OPTIONS= (empty) measures Node's defaults instead.

@@ -54,7 +54,7 @@ export type StartOptions = {
 
 /**
  * The composition root: Veeam client (or the embedded simulator behind it), then the one HTTP server.
- * Slack, Teams, the playground and the digest are mounted here as their issues land.
+ * Slack, Teams, the playground, the digest scheduler and the metrics are mounted here.
  */
 export async function startApp(
   config: Config,

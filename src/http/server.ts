@@ -5,7 +5,7 @@ import type { Logger } from '../core/ports';
 export type RouteHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> | void;
 
 export type HttpServer = {
-  /** Adds a route; later issues mount Slack, Teams and the playground here. */
+  /** Adds a route: Slack, Teams, the playground, /metrics and /readyz are mounted this way. */
   route(method: string, path: string, handler: RouteHandler): void;
   setReady(ready: boolean): void;
   listen(port: number, host: string): Promise<string>;

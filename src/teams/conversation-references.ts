@@ -3,8 +3,8 @@ import type { ConversationReferenceStore } from '../storage/conversation-referen
 
 /**
  * Where the bot may post without being asked (the digest): the conversation references of the chats and
- * channels that used it. In memory until the digest's database lands; the interface is what it will
- * implement.
+ * channels that used it. The bot keeps them in its database (StoredConversationReferences); the
+ * in-memory one serves tests and tools that run without one.
  */
 export interface ConversationReferences {
   save(reference: Partial<ConversationReference>): Promise<void>;
