@@ -49,3 +49,36 @@ export async function safely(
     ctx.logger.error(`Slack delivery failed: ${what}`, { error });
   }
 }
+
+/** response_url posts that meet 429 or a 5xx are tried again this many times. */
+const RESPOND_RETRIES = 3;
+const RESPOND_BACKOFF_MS = 1_000;
+
+/**
+ * Bolt's respond posts to the response_url once; Slack may answer 429 or a 5xx when busy. This tries
+ * again with a doubling backoff, three times at most (a response_url stays valid for 30 minutes, and
+ * takes five posts), then gives up by throwing, for the caller's log.
+ */
+export function retryingRespond(
+  respond: RespondFn,
+  ctx: SlackContext,
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+): RespondFn {
+  return async (message) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await respond(message);
+      } catch (error) {
+        // Bolt's RespondError carries the status but not the headers, so Retry-After is out of reach:
+        // a doubling backoff (1, 2, 4 s) stands in for it.
+        const e = error as { statusCode?: number; response?: { status?: number } };
+        const status = e.statusCode ?? e.response?.status ?? 0;
+        const retryable = status === 429 || status >= 500;
+        if (!retryable || attempt > RESPOND_RETRIES) throw error;
+        const wait = RESPOND_BACKOFF_MS * 2 ** (attempt - 1);
+        ctx.logger.warn('Slack response_url is busy; trying again', { status, attempt, waitMs: wait });
+        await sleep(wait);
+      }
+    }
+  };
+}

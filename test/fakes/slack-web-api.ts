@@ -19,6 +19,8 @@ export type FakeSlack = {
   rejectTokens: Set<string>;
   /** The next call to `method` answers 429 with this Retry-After (seconds). */
   rateLimitNext(method: string, retryAfterSeconds: number): void;
+  /** The next `count` response_url posts answer `status` (429 with Retry-After: 1, or a 5xx). */
+  failResponsesNext(count: number, status: number): void;
   /** Calls to `method` answer ok:false with this Slack error until cleared (e.g. channel_not_found). */
   failing: Map<string, string>;
   waitFor<T>(find: () => T | undefined, timeoutMs?: number): Promise<T>;
@@ -34,6 +36,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const rejectTokens = new Set<string>();
   const rateLimits = new Map<string, number>();
   const failing = new Map<string, string>();
+  const responseFailures = { count: 0, status: 503 };
   let ts = 1_700_000_000;
 
   const server = http.createServer((req, res) => {
@@ -46,6 +49,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
       };
       const response = /^\/response\/(.+)$/.exec(url.pathname);
+      if (response && responseFailures.count > 0) {
+        responseFailures.count--;
+        json(responseFailures.status, { ok: false, error: 'service_unavailable' }, { 'retry-after': '1' });
+        return;
+      }
       if (response) {
         const post = { id: response[1] as string, body: JSON.parse(raw || '{}') };
         responses.push(post);
@@ -120,6 +128,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
 
   const fake: FakeSlack = {
     onResponse: null,
+    failResponsesNext: (count, status) => {
+      responseFailures.count = count;
+      responseFailures.status = status;
+    },
     apiUrl: `${base}/api/`,
     responseUrl: (id) => `${base}/response/${id}`,
     calls,

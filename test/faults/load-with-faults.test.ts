@@ -165,3 +165,65 @@ describe('when the Bot Connector is busy', () => {
     );
   }, 60_000);
 });
+
+describe('when Slack is busy', () => {
+  let slack: FakeSlack;
+  let app: RunningApp;
+  const logLines: string[] = [];
+  beforeAll(async () => {
+    slack = await startFakeSlack();
+    app = await startApp(
+      loadConfig({
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATABASE_URL: ':memory:',
+        SLACK_BOT_TOKEN: 'xoxb-busy',
+        SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+        SLACK_API_URL: slack.apiUrl,
+        DEFAULT_TIME_ZONE: 'UTC',
+      }),
+      createLogger({ level: 'warn', format: 'json', write: (l) => logLines.push(l) }),
+      { placeholderAfterMs: 60_000 },
+    );
+  });
+  afterAll(async () => {
+    await app.close();
+    await slack.close();
+  });
+
+  const command = (id: string) =>
+    postToSlackEndpoint(
+      `${app.url}/slack/events`,
+      slashCommandBody({ text: 'failed today', responseUrl: slack.responseUrl(id) }),
+      FORM,
+    );
+
+  it.each([
+    [429, 2],
+    [503, 1],
+  ])(
+    'tries a response_url answered %i again, with a backoff, and answers once',
+    async (status, failures) => {
+      slack.failResponsesNext(failures, status);
+      const id = `busy-${status}`;
+      expect((await command(id)).status).toBe(200);
+      await slack.waitFor(() => slack.responses.find((r) => r.id === id), 10_000);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(slack.responses.filter((r) => r.id === id)).toHaveLength(1);
+      expect(logLines.join('\n')).toContain('Slack response_url is busy; trying again');
+    },
+  );
+
+  it('gives up after a few tries with a log line, and answers the next command', async () => {
+    slack.failResponsesNext(10, 503);
+    await command('given-up');
+    await slack.waitFor(
+      () => (logLines.some((l) => l.includes('Slack delivery failed: answer')) ? true : undefined),
+      15_000,
+    );
+    expect(slack.responses.filter((r) => r.id === 'given-up')).toHaveLength(0);
+    slack.failResponsesNext(0, 503);
+    await command('afterwards');
+    await slack.waitFor(() => slack.responses.find((r) => r.id === 'afterwards'), 10_000);
+  }, 30_000);
+});

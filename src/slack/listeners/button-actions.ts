@@ -2,7 +2,7 @@ import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import { type AnswerDeps, answerDetailsToken, answerPageToken } from '../../core/answers/answer-question';
 import type { AnswerView, ErrorView } from '../../core/view/sessions-view';
 import { isAllowedInSlack, REFUSAL_TEXT } from '../access-control';
-import { type ButtonOrigin, replaceMessage, safely } from '../deliver';
+import { type ButtonOrigin, replaceMessage, retryingRespond, safely } from '../deliver';
 import { SLACK_ACTIONS } from '../render/block-kit';
 import { renderAnswerBlockKit } from '../render/render-sessions-block-kit';
 import type { SlackContext } from '../slack-context';
@@ -58,10 +58,11 @@ export function registerButtonActions(app: App, ctx: SlackContext): void {
       ack,
       body,
       action,
-      respond,
+      respond: respondOnce,
       client,
     }: Parameters<Parameters<typeof app.action<BlockAction<ButtonAction>>>[1]>[0]) => {
       await ack();
+      const respond = retryingRespond(respondOnce, ctx);
       const deps = await depsForClick(ctx, body, respond);
       if (!deps) return;
       const view = await answer(action.value, deps);
@@ -74,33 +75,45 @@ export function registerButtonActions(app: App, ctx: SlackContext): void {
   app.action<BlockAction<ButtonAction>>(SLACK_ACTIONS.details, inPlace(answerDetailsToken));
 
   // A digest is the channel's: its list answers privately, and the digest stays as it was.
-  app.action<BlockAction<ButtonAction>>(SLACK_ACTIONS.showAll, async ({ ack, body, action, respond }) => {
-    await ack();
-    const deps = await depsForClick(ctx, body, respond);
-    if (!deps) return;
-    const view = await answerPageToken(action.value, deps);
-    await safely(ctx, 'digest list', () =>
-      respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        ...renderAnswerBlockKit(view, { shareable: true }),
-      }),
-    );
-  });
+  app.action<BlockAction<ButtonAction>>(
+    SLACK_ACTIONS.showAll,
+    async ({ ack, body, action, respond: respondOnce }) => {
+      await ack();
+      const respond = retryingRespond(respondOnce, ctx);
+      const deps = await depsForClick(ctx, body, respond);
+      if (!deps) return;
+      const view = await answerPageToken(action.value, deps);
+      await safely(ctx, 'digest list', () =>
+        respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          ...renderAnswerBlockKit(view, { shareable: true }),
+        }),
+      );
+    },
+  );
 
   app.action<BlockAction<ButtonAction>>(SLACK_ACTIONS.openVeeam, async ({ ack }) => {
     await ack();
   });
 
-  app.action<BlockAction<ButtonAction>>(SLACK_ACTIONS.share, async ({ ack, body, action, respond }) => {
-    await ack();
-    const deps = await depsForClick(ctx, body, respond);
-    if (!deps) return;
-    const view = await answerPageToken(action.value, deps);
-    if (isStale(view)) return note(ctx, respond, 'stale button note', view.message);
-    await safely(ctx, 'share', async () => {
-      await respond({ response_type: 'in_channel', replace_original: false, ...renderAnswerBlockKit(view) });
-      await respond({ delete_original: true });
-    });
-  });
+  app.action<BlockAction<ButtonAction>>(
+    SLACK_ACTIONS.share,
+    async ({ ack, body, action, respond: respondOnce }) => {
+      await ack();
+      const respond = retryingRespond(respondOnce, ctx);
+      const deps = await depsForClick(ctx, body, respond);
+      if (!deps) return;
+      const view = await answerPageToken(action.value, deps);
+      if (isStale(view)) return note(ctx, respond, 'stale button note', view.message);
+      await safely(ctx, 'share', async () => {
+        await respond({
+          response_type: 'in_channel',
+          replace_original: false,
+          ...renderAnswerBlockKit(view),
+        });
+        await respond({ delete_original: true });
+      });
+    },
+  );
 }

@@ -2,14 +2,15 @@ import type { App } from '@slack/bolt';
 import { answerQuery, prepareQuestion } from '../../core/answers/answer-question';
 import { deliverWithPlaceholder } from '../../core/answers/deliver-with-placeholder';
 import { isAllowedInSlack, REFUSAL_TEXT } from '../access-control';
-import { safely } from '../deliver';
+import { retryingRespond, safely } from '../deliver';
 import { renderAnswerBlockKit } from '../render/render-sessions-block-kit';
 import type { SlackContext } from '../slack-context';
 import { answerDigestCommand } from './digest-command';
 
 /** `/sessions <question>`: acknowledge at once, then answer through the response_url. */
 export function registerSessionsCommand(app: App, ctx: SlackContext): void {
-  app.command(ctx.config.command, async ({ command, ack, respond, client }) => {
+  app.command(ctx.config.command, async ({ command, ack, respond: respondOnce, client }) => {
+    const respond = retryingRespond(respondOnce, ctx);
     await ack();
     const who = { teamId: command.team_id, channelId: command.channel_id, userId: command.user_id };
     if (!isAllowedInSlack(ctx.config.allowed, who)) {
