@@ -201,18 +201,15 @@ describe('when Slack is busy', () => {
   it.each([
     [429, 2],
     [503, 1],
-  ])(
-    'tries a response_url answered %i again, with a backoff, and answers once',
-    async (status, failures) => {
-      slack.failResponsesNext(failures, status);
-      const id = `busy-${status}`;
-      expect((await command(id)).status).toBe(200);
-      await slack.waitFor(() => slack.responses.find((r) => r.id === id), 10_000);
-      await new Promise((r) => setTimeout(r, 200));
-      expect(slack.responses.filter((r) => r.id === id)).toHaveLength(1);
-      expect(logLines.join('\n')).toContain('Slack response_url is busy; trying again');
-    },
-  );
+  ])('tries a response_url answered %i again, with a backoff, and answers once', async (status, failures) => {
+    slack.failResponsesNext(failures, status);
+    const id = `busy-${status}`;
+    expect((await command(id)).status).toBe(200);
+    await slack.waitFor(() => slack.responses.find((r) => r.id === id), 10_000);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(slack.responses.filter((r) => r.id === id)).toHaveLength(1);
+    expect(logLines.join('\n')).toContain('Slack response_url is busy; trying again');
+  });
 
   it('gives up after a few tries with a log line, and answers the next command', async () => {
     slack.failResponsesNext(10, 503);
