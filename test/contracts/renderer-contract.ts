@@ -246,6 +246,7 @@ export function rendererContract<R>(r: RendererUnderTest<R>): void {
     it('renders help from the parser vocabulary', () => {
       const rendered = r.render(buildHelpView('v2', '/sessions'));
       expect(r.visibleText(rendered).join('\n')).toContain('/sessions failed today');
+      expect(r.visibleText(rendered).join('\n')).toContain('/sessions digest daily 08:00');
       expect(r.problems(rendered)).toEqual([]);
     });
   });
