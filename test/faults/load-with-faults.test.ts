@@ -1,11 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig } from '../../src/config/config';
-import { createLogger } from '../../src/logging/logger';
-import { type RunningApp, startApp } from '../../src/main';
+import type { RunningApp } from '../../src/main';
 import { type FakeBotConnector, startFakeBotConnector } from '../fakes/bot-connector';
 import { type FakeSlack, startFakeSlack } from '../fakes/slack-web-api';
 import { FORM, postToSlackEndpoint, slashCommandBody, TEST_SIGNING_SECRET } from '../support/slack-requests';
+import { startBotForTest } from '../support/start-bot';
+
+/** The bot in HTTP mode, talking to this fake Slack. */
+const slackEnv = (slack: FakeSlack) => ({
+  SLACK_BOT_TOKEN: 'xoxb-fake',
+  SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+  SLACK_API_URL: slack.apiUrl,
+});
 
 const COMMANDS = 1_000;
 const CONCURRENCY = 25;
@@ -23,19 +29,7 @@ describe('under load with a flaky Veeam', () => {
   let app: RunningApp;
   beforeAll(async () => {
     slack = await startFakeSlack();
-    app = await startApp(
-      loadConfig({
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DATABASE_URL: ':memory:',
-        SLACK_BOT_TOKEN: 'xoxb-load',
-        SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-        SLACK_API_URL: slack.apiUrl,
-        DEFAULT_TIME_ZONE: 'UTC',
-      }),
-      createLogger({ level: 'error', format: 'json', write: () => {} }),
-      { placeholderAfterMs: 60_000 },
-    );
+    app = await startBotForTest(slackEnv(slack), { placeholderAfterMs: 60_000 });
   });
   afterAll(async () => {
     await app.close();
@@ -98,15 +92,7 @@ describe('when the Bot Connector is busy', () => {
   const logLines: string[] = [];
   beforeAll(async () => {
     connector = await startFakeBotConnector();
-    app = await startApp(
-      loadConfig({
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DATABASE_URL: ':memory:',
-        TEAMS_ALLOW_UNAUTHENTICATED: 'true',
-      }),
-      createLogger({ level: 'warn', format: 'json', write: (l) => logLines.push(l) }),
-    );
+    app = await startBotForTest({ TEAMS_ALLOW_UNAUTHENTICATED: 'true' }, { logLines, logLevel: 'warn' });
   });
   afterAll(async () => {
     await app.close();
@@ -172,19 +158,7 @@ describe('when Slack is busy', () => {
   const logLines: string[] = [];
   beforeAll(async () => {
     slack = await startFakeSlack();
-    app = await startApp(
-      loadConfig({
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DATABASE_URL: ':memory:',
-        SLACK_BOT_TOKEN: 'xoxb-busy',
-        SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-        SLACK_API_URL: slack.apiUrl,
-        DEFAULT_TIME_ZONE: 'UTC',
-      }),
-      createLogger({ level: 'warn', format: 'json', write: (l) => logLines.push(l) }),
-      { placeholderAfterMs: 60_000 },
-    );
+    app = await startBotForTest(slackEnv(slack), { placeholderAfterMs: 60_000, logLines, logLevel: 'warn' });
   });
   afterAll(async () => {
     await app.close();

@@ -52,68 +52,62 @@ const isStale = (view: AnswerView): view is ErrorView =>
  * replica can answer them.
  */
 export function registerButtonActions(app: App, ctx: SlackContext): void {
-  const inPlace =
-    (answer: (token: unknown, deps: AnswerDeps) => Promise<AnswerView>) =>
-    async ({
-      ack,
-      body,
-      action,
-      respond: respondOnce,
-      client,
-    }: Parameters<Parameters<typeof app.action<BlockAction<ButtonAction>>>[1]>[0]) => {
+  type Args = Parameters<Parameters<typeof app.action<BlockAction<ButtonAction>>>[1]>[0];
+  type Click = { view: AnswerView; respond: RespondFn; body: BlockAction; client: Args['client'] };
+
+  /** Every button: acknowledge, check the clicker, answer its token, then deliver as the button wants. */
+  const clicked =
+    (
+      answer: (token: unknown, deps: AnswerDeps) => Promise<AnswerView>,
+      deliver: (click: Click) => Promise<void>,
+    ) =>
+    async ({ ack, body, action, respond: respondOnce, client }: Args) => {
       await ack();
       const respond = retryingRespond(respondOnce, ctx);
       const deps = await depsForClick(ctx, body, respond);
       if (!deps) return;
-      const view = await answer(action.value, deps);
-      if (isStale(view) && view.kind === 'error')
-        return note(ctx, respond, 'stale button note', view.message);
-      await replaceMessage(ctx, originOf(body), respond, client, view);
+      await deliver({ view: await answer(action.value, deps), respond, body, client });
     };
 
-  app.action<BlockAction<ButtonAction>>(PAGING, inPlace(answerPageToken));
-  app.action<BlockAction<ButtonAction>>(SLACK_ACTIONS.details, inPlace(answerDetailsToken));
+  const inPlace = ({ view, respond, body, client }: Click) =>
+    isStale(view)
+      ? note(ctx, respond, 'stale button note', view.message)
+      : replaceMessage(ctx, originOf(body), respond, client, view);
+
+  app.action<BlockAction<ButtonAction>>(PAGING, clicked(answerPageToken, inPlace));
+  app.action<BlockAction<ButtonAction>>(SLACK_ACTIONS.details, clicked(answerDetailsToken, inPlace));
 
   // A digest is the channel's: its list answers privately, and the digest stays as it was.
   app.action<BlockAction<ButtonAction>>(
     SLACK_ACTIONS.showAll,
-    async ({ ack, body, action, respond: respondOnce }) => {
-      await ack();
-      const respond = retryingRespond(respondOnce, ctx);
-      const deps = await depsForClick(ctx, body, respond);
-      if (!deps) return;
-      const view = await answerPageToken(action.value, deps);
-      await safely(ctx, 'digest list', () =>
+    clicked(answerPageToken, ({ view, respond }) =>
+      safely(ctx, 'digest list', () =>
         respond({
           response_type: 'ephemeral',
           replace_original: false,
           ...renderAnswerBlockKit(view, { shareable: true }),
         }),
-      );
-    },
+      ),
+    ),
+  );
+
+  app.action<BlockAction<ButtonAction>>(
+    SLACK_ACTIONS.share,
+    clicked(answerPageToken, ({ view, respond }) =>
+      isStale(view)
+        ? note(ctx, respond, 'stale button note', view.message)
+        : safely(ctx, 'share', async () => {
+            await respond({
+              response_type: 'in_channel',
+              replace_original: false,
+              ...renderAnswerBlockKit(view),
+            });
+            await respond({ delete_original: true });
+          }),
+    ),
   );
 
   app.action<BlockAction<ButtonAction>>(SLACK_ACTIONS.openVeeam, async ({ ack }) => {
     await ack();
   });
-
-  app.action<BlockAction<ButtonAction>>(
-    SLACK_ACTIONS.share,
-    async ({ ack, body, action, respond: respondOnce }) => {
-      await ack();
-      const respond = retryingRespond(respondOnce, ctx);
-      const deps = await depsForClick(ctx, body, respond);
-      if (!deps) return;
-      const view = await answerPageToken(action.value, deps);
-      if (isStale(view)) return note(ctx, respond, 'stale button note', view.message);
-      await safely(ctx, 'share', async () => {
-        await respond({
-          response_type: 'in_channel',
-          replace_original: false,
-          ...renderAnswerBlockKit(view),
-        });
-        await respond({ delete_original: true });
-      });
-    },
-  );
 }
