@@ -61,20 +61,29 @@ export async function startApp(
   logger: Logger,
   options: StartOptions = {},
 ): Promise<RunningApp> {
-  // What was opened so far is closed again if a later step fails, so a failed start leaks nothing.
+  // Everything opened is listed as it opens: a failed start closes what it had, and close() all of it.
   const opened: (() => unknown)[] = [];
   try {
     return await assemble(config, logger, options, opened);
   } catch (error) {
-    for (const close of opened.reverse()) {
-      try {
-        await close();
-      } catch {
-        // Already failing; the first error is the one to report.
-      }
-    }
+    await closeAll(opened).catch(() => {
+      // Already failing; the first error is the one to report.
+    });
     throw error;
   }
+}
+
+/** Closes in the reverse order of opening; every closer runs, and the first failure is rethrown. */
+async function closeAll(opened: (() => unknown)[]): Promise<void> {
+  let first: unknown = null;
+  for (const close of [...opened].reverse()) {
+    try {
+      await close();
+    } catch (error) {
+      first ??= error;
+    }
+  }
+  if (first !== null) throw first;
 }
 
 async function assemble(
@@ -203,7 +212,7 @@ async function assemble(
       logger,
       defaultTimeZone: config.defaultTimeZone,
       digests,
-      ...(options.placeholderAfterMs !== undefined ? { placeholderAfterMs: options.placeholderAfterMs } : {}),
+      placeholderAfterMs: options.placeholderAfterMs,
     });
     const slackApp = slack;
     posters.slack = (subscription, view) => slackApp.postToChannel(subscription.channelId, view);
@@ -228,8 +237,8 @@ async function assemble(
       defaultTimeZone: config.defaultTimeZone,
       digests,
       references: new StoredConversationReferences(new ConversationReferenceStore(database.db, 'teams')),
-      ...(options.placeholderAfterMs !== undefined ? { placeholderAfterMs: options.placeholderAfterMs } : {}),
-      ...(options.invokeBudgetMs !== undefined ? { invokeBudgetMs: options.invokeBudgetMs } : {}),
+      placeholderAfterMs: options.placeholderAfterMs,
+      invokeBudgetMs: options.invokeBudgetMs,
     });
     const teamsApp = teams;
     posters.teams = async (subscription, view) => {
@@ -302,6 +311,7 @@ async function assemble(
   });
 
   const url = await http.listen(config.port, config.host);
+  opened.push(() => http.close());
   http.setReady(true);
   logger.info(`sessions-bot is listening on ${url} (health: ${url}/healthz)`);
   if (playground !== 'off') {
@@ -320,13 +330,6 @@ async function assemble(
     digests,
     scheduler,
     metrics,
-    close: async () => {
-      await scheduler.stop();
-      await slack?.stop();
-      await http.close();
-      await database.close();
-      client.close();
-      await simulator?.close();
-    },
+    close: () => closeAll(opened),
   };
 }
