@@ -18,6 +18,15 @@ import {
 } from '../test/support/slack-requests';
 import { inParallel, percentile, table } from './measure';
 
+/** A table row of p50 and p99 in milliseconds. */
+const latencyRow = (label: string, samples: number[], target = ''): (string | number)[] => [
+  label,
+  percentile(samples, 50).toFixed(1),
+  percentile(samples, 99).toFixed(1),
+  'ms',
+  target,
+];
+
 /**
  * What the Dockerfile sets. Without a cap V8 lets the heap grow lazily under a burst (200 MB used, most of
  * it garbage not yet collected); with it the same load runs in a third of that.
@@ -122,13 +131,9 @@ async function main() {
         if (concurrency === 1) e2e.push(t.answerMs);
       });
       acks[concurrency] = samples;
-      rows.push([
-        `Slack ack, ${concurrency} concurrent`,
-        percentile(samples, 50).toFixed(1),
-        percentile(samples, 99).toFixed(1),
-        'ms',
-        concurrency === 50 ? 'p99 < 100 ms' : '',
-      ]);
+      rows.push(
+        latencyRow(`Slack ack, ${concurrency} concurrent`, samples, concurrency === 50 ? 'p99 < 100 ms' : ''),
+      );
     }
 
     // Baseline: the same filters straight to the simulator's /jobSessions, with a token of our own.
@@ -152,20 +157,8 @@ async function main() {
       direct.push(performance.now() - started);
     }
     const ratio = percentile(e2e, 50) / percentile(direct, 50);
-    rows.push([
-      'Slack command → answer, 1 at a time',
-      percentile(e2e, 50).toFixed(1),
-      percentile(e2e, 99).toFixed(1),
-      'ms',
-      '',
-    ]);
-    rows.push([
-      'simulator /jobSessions directly',
-      percentile(direct, 50).toFixed(1),
-      percentile(direct, 99).toFixed(1),
-      'ms',
-      '',
-    ]);
+    rows.push(latencyRow('Slack command → answer, 1 at a time', e2e));
+    rows.push(latencyRow('simulator /jobSessions directly', direct));
     rows.push(['bot overhead (p50 ratio)', ratio.toFixed(2), '', '×', '≤ 1.2']);
 
     // Throughput: commands answered per second with 100 in flight, and the bot's peak RSS meanwhile.
@@ -290,20 +283,8 @@ async function main() {
       teamsE2e.push(performance.now() - started);
       if (res.status !== 200) throw new Error(`Teams HTTP ${res.status}`);
     }
-    rows.push([
-      'Teams message → HTTP 200',
-      percentile(teamsAck, 50).toFixed(1),
-      percentile(teamsAck, 99).toFixed(1),
-      'ms',
-      '',
-    ]);
-    rows.push([
-      'Teams message → card at the connector',
-      percentile(teamsE2e, 50).toFixed(1),
-      percentile(teamsE2e, 99).toFixed(1),
-      'ms',
-      '',
-    ]);
+    rows.push(latencyRow('Teams message → HTTP 200', teamsAck));
+    rows.push(latencyRow('Teams message → card at the connector', teamsE2e));
 
     process.stdout.write(
       `sessions-bot benchmark: simulator latency ${LATENCY_MS} ms a call, bot and simulator in processes of their own, bot NODE_OPTIONS="${PRODUCTION_NODE_OPTIONS}", Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n\n` +

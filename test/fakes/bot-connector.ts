@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { closeServer, pollUntil } from './local-server';
 
 export type ConnectorCall = {
   kind: 'reply' | 'send' | 'update';
@@ -83,19 +84,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
       failures.count = count;
       failures.status = status;
     },
-    waitFor: async (find, timeoutMs = 5000) => {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const found = find();
-        if (found !== undefined) return found;
-        if (Date.now() > deadline) throw new Error('fake connector: waited in vain');
-        await new Promise((r) => setTimeout(r, 10));
-      }
-    },
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    waitFor: (find, timeoutMs) => pollUntil('fake connector', find, timeoutMs),
+    close: () => closeServer(server),
   };
 }

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { closeServer, pollUntil } from './local-server';
 
 export type WebApiCall = { method: string; args: Record<string, unknown>; token: string | undefined };
 export type ResponseUrlPost = { id: string; body: Record<string, unknown> };
@@ -140,20 +141,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     userZones,
     rejectTokens,
     rateLimitNext: (method, seconds) => rateLimits.set(method, seconds),
-    waitFor: async (find, timeoutMs = 5000) => {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const found = find();
-        if (found !== undefined) return found;
-        if (Date.now() > deadline) throw new Error('fake Slack: waited in vain');
-        await new Promise((r) => setTimeout(r, 10));
-      }
-    },
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    waitFor: (find, timeoutMs) => pollUntil('fake Slack', find, timeoutMs),
+    close: () => closeServer(server),
   };
   return fake;
 }
