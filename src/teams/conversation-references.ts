@@ -51,13 +51,28 @@ export class InMemoryConversationReferences implements ConversationReferences {
   }
 }
 
-/** The database-backed references, so a proactive digest survives restarts and reaches every replica. */
+/**
+ * The database-backed references, so a proactive digest survives restarts and reaches every replica.
+ * Every message saves its reference, but one rarely changes: an unchanged one is not written again.
+ */
 export class StoredConversationReferences implements ConversationReferences {
-  constructor(private readonly store: ConversationReferenceStore) {}
+  private readonly written = new Map<string, string>();
+
+  constructor(
+    private readonly store: ConversationReferenceStore,
+    private readonly maxRemembered = 10_000,
+  ) {}
 
   async save(reference: Partial<ConversationReference>): Promise<void> {
     const id = reference.conversation?.id;
-    if (id) await this.store.save(id, reference);
+    if (!id) return;
+    const json = JSON.stringify(reference);
+    if (this.written.get(id) === json) return;
+    await this.store.save(id, reference);
+    this.written.delete(id);
+    if (this.written.size >= this.maxRemembered)
+      this.written.delete(this.written.keys().next().value as string);
+    this.written.set(id, json);
   }
 
   async get(conversationId: string): Promise<Partial<ConversationReference> | undefined> {
