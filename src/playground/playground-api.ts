@@ -104,19 +104,8 @@ export async function digestPreview(
 export function simulatorState(deps: PlaygroundDeps) {
   const sim = deps.simulator;
   if (!sim) return { mode: 'appliance' as const };
-  const byStatus: Record<string, number> = {};
-  const sessions = sim.sessions();
-  for (const s of sessions) byStatus[s.status] = (byStatus[s.status] ?? 0) + 1;
-  return {
-    mode: 'simulator' as const,
-    sessions: sessions.length,
-    byStatus,
-    policies: sim.world.policies.length,
-    vms: sim.world.vms.length,
-    veeam: sim.faults.latencyMs >= 3000 ? 'slow' : sim.faults.failNext.count > 0 ? 'failing' : 'normal',
-    faults: sim.faults,
-    stats: sim.stats,
-  };
+  const veeam = sim.faults.latencyMs >= 3000 ? 'slow' : sim.faults.failNext.count > 0 ? 'failing' : 'normal';
+  return { mode: 'simulator' as const, veeam, ...sim.state() };
 }
 
 /** The switches of the playground: a slow or a failing Veeam API, and back. Simulator only. */

@@ -51,6 +51,15 @@ export type SimulatorOptions = {
   bulk?: { sessionsPerDay: number; days: number };
 };
 
+export type SimulatorState = {
+  sessions: number;
+  byStatus: Record<string, number>;
+  policies: number;
+  vms: number;
+  faults: SimulatorFaults;
+  stats: SimulatorStats;
+};
+
 export type SimulatorStats = {
   logins: number;
   refreshes: number;
@@ -66,6 +75,8 @@ export type VeeamSimulator = {
   expireTokens(): void;
   /** The sessions the simulator holds right now, newest first. */
   sessions(): SimSession[];
+  /** What /__simulator/state answers: counts of what it holds, its faults and what it has served. */
+  state(): SimulatorState;
   world: ReturnType<typeof createWorld>;
   close(): Promise<void>;
 };
@@ -392,19 +403,23 @@ export async function startVeeamSimulator(options: SimulatorOptions = {}): Promi
     });
   }
 
+  function state(): SimulatorState {
+    const sessions = currentSessions().sessions;
+    const byStatus: Record<string, number> = {};
+    for (const s of sessions) byStatus[s.status] = (byStatus[s.status] ?? 0) + 1;
+    return {
+      sessions: sessions.length,
+      byStatus,
+      policies: world.policies.length,
+      vms: world.vms.length,
+      faults,
+      stats,
+    };
+  }
+
   function admin(method: string, path: string, body: string, res: http.ServerResponse): void {
     if (path === '/__simulator/state' && method === 'GET') {
-      const sessions = currentSessions().sessions;
-      const byStatus: Record<string, number> = {};
-      for (const s of sessions) byStatus[s.status] = (byStatus[s.status] ?? 0) + 1;
-      sendJson(res, 200, {
-        sessions: sessions.length,
-        byStatus,
-        policies: world.policies.length,
-        vms: world.vms.length,
-        faults,
-        stats,
-      });
+      sendJson(res, 200, state());
       return;
     }
     if (path === '/__simulator/faults' && method === 'POST') {
@@ -445,6 +460,7 @@ export async function startVeeamSimulator(options: SimulatorOptions = {}): Promi
     world,
     expireTokens,
     sessions: () => currentSessions().sessions,
+    state,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();
