@@ -15,6 +15,7 @@ import { ConversationReferenceStore } from './storage/conversation-reference-sto
 import { DigestLedger } from './storage/digest-ledger';
 import { DigestSubscriptionStore } from './storage/digest-subscription-store';
 import { type Database, openDatabase } from './storage/open-database';
+import { SeenRequestLedger } from './storage/seen-request-ledger';
 import { StoredConversationReferences } from './teams/conversation-references';
 import { createTeamsApp, TEAMS_MESSAGES_PATH, type TeamsApp } from './teams/teams-app';
 import { circuitBreaker } from './veeam/circuit-breaker';
@@ -213,6 +214,7 @@ async function assemble(
       defaultTimeZone: config.defaultTimeZone,
       digests,
       placeholderAfterMs: options.placeholderAfterMs,
+      requestLedger: new SeenRequestLedger(database.db),
     });
     const slackApp = slack;
     posters.slack = (subscription, view) => slackApp.postToChannel(subscription.channelId, view);

@@ -17,7 +17,7 @@ import { registerButtonActions } from './listeners/button-actions';
 import { registerMentionsAndMessages } from './listeners/mentions-and-messages';
 import { registerSessionsCommand } from './listeners/sessions-command';
 import { renderAnswerBlockKit } from './render/render-sessions-block-kit';
-import { createReplayGuard } from './replay-guard';
+import { createSlackRequestGuard, type RequestLedger } from './request-guard';
 import type { SlackContext } from './slack-context';
 import { UserTimeZones } from './user-time-zones';
 
@@ -27,7 +27,7 @@ export type SlackApp = {
   app: App;
   mode: SlackConfig['mode'] | 'custom';
   /** HTTP mode: mount on POST /slack/events of the bot's one server. */
-  requestListener: ((req: http.IncomingMessage, res: http.ServerResponse) => void) | null;
+  requestListener: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null;
   start(): Promise<void>;
   stop(): Promise<void>;
   /** Posts to a channel (the digest) and returns the message ts. */
@@ -42,6 +42,8 @@ export type SlackAppDeps = {
   digests?: DigestService | null;
   /** Tests drive the listeners through a receiver of their own. */
   receiver?: Receiver;
+  /** Remembers verified requests across replicas, so a replay is refused by all of them. */
+  requestLedger?: RequestLedger | null;
 };
 
 /** Bolt logs through the bot's logger, so its lines are redacted like every other. */
@@ -112,15 +114,22 @@ export function createSlackApp(config: SlackConfig, deps: SlackAppDeps): SlackAp
   registerMentionsAndMessages(app, ctx);
   registerAppHome(app, ctx);
 
-  const isReplay = createReplayGuard();
+  const guard = createSlackRequestGuard({
+    signingSecret: config.signingSecret ?? '',
+    logger: deps.logger,
+    ledger: deps.requestLedger ?? null,
+  });
   const requestListener = httpReceiver
-    ? (req: http.IncomingMessage, res: http.ServerResponse) => {
-        if (isReplay(req)) {
-          deps.logger.warn('Refused a replayed Slack request');
-          res.writeHead(401).end();
-          return;
+    ? async (req: http.IncomingMessage, res: http.ServerResponse) => {
+        const verdict = await guard(req);
+        if (verdict.ok === 'answered') {
+          res.writeHead(verdict.status).end();
+        } else if (!verdict.ok) {
+          deps.logger.warn('Refused a Slack request', { reason: verdict.reason });
+          res.writeHead(verdict.status).end();
+        } else {
+          httpReceiver?.requestListener(req, res);
         }
-        httpReceiver?.requestListener(req, res);
       }
     : null;
 

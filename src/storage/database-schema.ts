@@ -32,4 +32,10 @@ export type DatabaseSchema = {
     reference: string;
     updated_at: string;
   };
+  /** Digests of verified Slack request signatures, so a replay is refused by every replica. */
+  seen_requests: {
+    digest: string;
+    /** Epoch ms after which the request would be refused as stale anyway. */
+    expires_at: number;
+  };
 };

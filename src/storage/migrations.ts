@@ -43,6 +43,16 @@ const MIGRATIONS: Record<string, Migration> = {
       await sql`create index digest_runs_by_status on digest_runs (status, lease_until)`.execute(db);
     },
   },
+  '002_seen_requests': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('seen_requests')
+        .addColumn('digest', 'text', (c) => c.primaryKey())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await sql`create index seen_requests_by_expiry on seen_requests (expires_at)`.execute(db);
+    },
+  },
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);
