@@ -3,6 +3,7 @@ import type { AnswerDeps } from './core/answers/answer-question';
 import type { DigestPlatform } from './core/digest/digest-subscription';
 import { toBotError } from './core/errors';
 import type { Logger } from './core/ports';
+import { createButtonTokens } from './core/view/page-token';
 import { type DigestPoster, DigestService } from './digest/digest-service';
 import { readDigestsFile } from './digest/digests-file';
 import { createHttpServer } from './http/server';
@@ -158,12 +159,21 @@ async function assemble(
     veeamUrl: config.veeamUiUrl,
     now: options.now ?? (() => new Date()),
     logger,
+    tokens: createButtonTokens(config.buttons),
     audit: (event) => {
       metrics.recordAnswer(event);
       logger.info('Answered', { audit: event });
     },
   };
 
+  if (config.buttons.source === 'none')
+    logger.info(
+      'Buttons are signed with a key made at start: set BUTTON_SIGNING_KEY so they survive a restart and work on every replica',
+    );
+  else
+    logger.info(
+      `Buttons are signed with ${config.buttons.source === 'BUTTON_SIGNING_KEY' ? 'BUTTON_SIGNING_KEY' : `a key derived from ${config.buttons.source}`}`,
+    );
   opened.push(() => client.close());
   const database = await openDatabase(config.database);
   opened.push(() => database.close());

@@ -5,6 +5,7 @@ import { buildUsageText } from '../core/query/usage';
 import type { ApiVersion } from '../core/sessions/api-version';
 import { findSessions } from '../core/sessions/find-sessions';
 import { buildSessionsView } from '../core/view/build-sessions-view';
+import { createButtonTokens } from '../core/view/page-token';
 import { renderSessionsTable } from './render-sessions-table';
 
 export type ListOptions = {
@@ -32,6 +33,11 @@ export async function runList(
   if (parsed.kind === 'usage') return { out: parsed.message, exitCode: 2 };
   const offset = (options.page - 1) * options.pageSize;
   const { page, names } = await findSessions(parsed.query, { offset, limit: options.pageSize }, source);
-  const view = buildSessionsView(parsed.query, page, { now: options.now, veeamUrl: options.veeamUrl, names });
+  const view = buildSessionsView(parsed.query, page, {
+    now: options.now,
+    veeamUrl: options.veeamUrl,
+    names,
+    tokens: createButtonTokens({ current: null }),
+  });
   return { out: renderSessionsTable(view), exitCode: 0 };
 }

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { z } from 'zod';
@@ -71,6 +72,23 @@ export type Config = {
   digests: DigestConfig;
   /** auto: open with no chat platform, this machine only with one; on; off. */
   playground: 'auto' | 'on' | 'off';
+  buttons: ButtonKeyConfig;
+};
+
+/**
+ * The key that signs buttons, the same on every replica: BUTTON_SIGNING_KEY, else one derived from the
+ * first configured secret (so replicas that share a configuration agree without a new variable), else
+ * none: one made at start, for a single process with nothing configured (the simulator's playground).
+ */
+export type ButtonKeyConfig = {
+  current: string | null;
+  previous: string | null;
+  source:
+    | 'BUTTON_SIGNING_KEY'
+    | 'SLACK_SIGNING_SECRET'
+    | 'MICROSOFT_APP_PASSWORD'
+    | 'VEEAM_PASSWORD'
+    | 'none';
 };
 
 export type DigestConfig = {
@@ -180,6 +198,8 @@ const envSchema = z.object({
   DIGEST_TICK_SECONDS: int(1, 3600).default(30),
   INSTANCE_ID: z.string().min(1).max(200).default(`${hostname()}:${process.pid}`),
   PLAYGROUND: z.enum(['auto', 'on', 'off']).default('auto'),
+  BUTTON_SIGNING_KEY: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
+  BUTTON_SIGNING_KEY_PREVIOUS: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
 });
 
 function csv() {
@@ -269,6 +289,7 @@ export function loadConfig(
     pageSize: e.PAGE_SIZE,
     database: database as DatabaseLocation,
     playground: e.PLAYGROUND,
+    buttons: readButtonKeys(e, veeam),
     digests: {
       file: e.DIGESTS_FILE ?? null,
       graceMs: e.DIGEST_GRACE_HOURS * 3_600_000,
@@ -286,6 +307,7 @@ const SECRET_FILE_VARIABLES = [
   'SLACK_APP_TOKEN',
   'MICROSOFT_APP_PASSWORD',
   'DATABASE_URL',
+  'BUTTON_SIGNING_KEY',
 ] as const;
 
 /** Replaces each VAR_FILE by VAR read from the file, in place; returns what went wrong. */
@@ -370,6 +392,28 @@ function readTeams(e: z.infer<typeof envSchema>, problems: string[]): TeamsConfi
   return { mode: 'open', appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '', allowed };
 }
 
+function readButtonKeys(e: z.infer<typeof envSchema>, veeam: VeeamConfig): ButtonKeyConfig {
+  const previous = e.BUTTON_SIGNING_KEY_PREVIOUS ?? null;
+  if (e.BUTTON_SIGNING_KEY) return { current: e.BUTTON_SIGNING_KEY, previous, source: 'BUTTON_SIGNING_KEY' };
+  const candidates = [
+    ['SLACK_SIGNING_SECRET', e.SLACK_SIGNING_SECRET],
+    ['MICROSOFT_APP_PASSWORD', e.MICROSOFT_APP_PASSWORD],
+    ['VEEAM_PASSWORD', veeam.mode === 'appliance' ? veeam.password : undefined],
+  ] as const;
+  for (const [source, secret] of candidates) {
+    // A one-way derivation: the button key reveals nothing of the secret it comes from.
+    if (secret)
+      return {
+        current: createHmac('sha256', secret)
+          .update('sessions-bot button signing key v1')
+          .digest('base64url'),
+        previous,
+        source,
+      };
+  }
+  return { current: null, previous, source: 'none' };
+}
+
 /** Values that must never reach a log line or a chat message. */
 export function secretsOf(config: Config): string[] {
   const values = [
@@ -378,6 +422,8 @@ export function secretsOf(config: Config): string[] {
     config.slack?.signingSecret ?? '',
     config.slack?.appToken ?? '',
     config.teams?.appPassword ?? '',
+    config.buttons.current ?? '',
+    config.buttons.previous ?? '',
     config.database.kind === 'postgres' ? (safeUrl(config.database.url)?.password ?? '') : '',
   ];
   return values.filter((s) => s.length >= 4);

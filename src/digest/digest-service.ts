@@ -81,6 +81,7 @@ export class DigestService {
       pageSize: this.deps.answers.pageSize,
       veeamUrl: this.deps.answers.veeamUrl,
       now: this.deps.answers.now(),
+      tokens: this.deps.answers.tokens,
     });
   }
 

@@ -43,7 +43,7 @@ describe('reading the configuration', () => {
       },
       veeamUiUrl: 'https://veeam.example.com',
     });
-    expect(secretsOf(config)).toEqual(['pw-1234']);
+    expect(secretsOf(config)).toEqual(['pw-1234', config.buttons.current]);
   });
 
   it.each([

@@ -2,10 +2,9 @@ import { BotError } from '../../src/core/errors';
 import { buildDetailsView } from '../../src/core/view/build-details-view';
 import { buildErrorView, buildHelpView } from '../../src/core/view/build-error-view';
 import { buildSessionsView } from '../../src/core/view/build-sessions-view';
-import { decodeDetailsToken, decodePageToken } from '../../src/core/view/page-token';
 import type { AnswerView } from '../../src/core/view/sessions-view';
 import { makeDigestView } from '../factories/digests';
-import { makePage, makeQuery, makeSession, VIEW_NOW } from '../factories/sessions';
+import { makePage, makeQuery, makeSession, TEST_TOKENS, VIEW_NOW } from '../factories/sessions';
 
 export type RenderedButton = {
   kind: 'previous' | 'next' | 'details' | 'back' | 'retry' | 'open' | 'list';
@@ -19,7 +18,7 @@ export type RenderedButton = {
 /** The session a Details button opens and the page its Back button returns to. */
 function detailsTarget(button: RenderedButton | undefined) {
   if (button?.sessionId !== undefined && button.pageToken !== undefined) {
-    const page = decodePageToken(button.pageToken);
+    const page = TEST_TOKENS.decodePage(button.pageToken);
     if (!page.ok) return null;
     return {
       sessionId: button.sessionId,
@@ -27,7 +26,7 @@ function detailsTarget(button: RenderedButton | undefined) {
       backOffset: page.value.offset,
     };
   }
-  const details = decodeDetailsToken(button?.token);
+  const details = TEST_TOKENS.decodeDetails(button?.token);
   if (!details.ok) return null;
   return {
     sessionId: details.value.sessionId,
@@ -52,7 +51,7 @@ export type RendererUnderTest<R> = {
   fallback(rendered: R): string;
 };
 
-const ctx = { now: VIEW_NOW, veeamUrl: 'https://veeam.example.com' };
+const ctx = { now: VIEW_NOW, veeamUrl: 'https://veeam.example.com', tokens: TEST_TOKENS };
 const HOSTILE = [
   '<!channel>',
   '<https://evil.example|click here>',
@@ -72,7 +71,10 @@ export function rendererContract<R>(r: RendererUnderTest<R>): void {
       const buttons = r.buttons(rendered);
       expect(buttons.filter((b) => b.kind === 'previous')).toHaveLength(0);
       const next = buttons.find((b) => b.kind === 'next');
-      expect(decodePageToken(next?.token)).toMatchObject({ ok: true, value: { offset: 10, limit: 10 } });
+      expect(TEST_TOKENS.decodePage(next?.token)).toMatchObject({
+        ok: true,
+        value: { offset: 10, limit: 10 },
+      });
       expect(buttons.filter((b) => b.kind === 'details')).toHaveLength(10);
       expect(buttons.find((b) => b.kind === 'open')?.url).toBe('https://veeam.example.com');
       expect(r.problems(rendered)).toEqual([]);
@@ -82,11 +84,11 @@ export function rendererContract<R>(r: RendererUnderTest<R>): void {
       const middle = r.buttons(
         r.render(buildSessionsView(makeQuery(), makePage(10, { offset: 10, total: 27 }), ctx)),
       );
-      expect(decodePageToken(middle.find((b) => b.kind === 'previous')?.token)).toMatchObject({
+      expect(TEST_TOKENS.decodePage(middle.find((b) => b.kind === 'previous')?.token)).toMatchObject({
         ok: true,
         value: { offset: 0 },
       });
-      expect(decodePageToken(middle.find((b) => b.kind === 'next')?.token)).toMatchObject({
+      expect(TEST_TOKENS.decodePage(middle.find((b) => b.kind === 'next')?.token)).toMatchObject({
         ok: true,
         value: { offset: 20 },
       });
@@ -95,7 +97,7 @@ export function rendererContract<R>(r: RendererUnderTest<R>): void {
       );
       const last = r.buttons(lastRendered);
       expect(last.some((b) => b.kind === 'next')).toBe(false);
-      expect(decodePageToken(last.find((b) => b.kind === 'previous')?.token)).toMatchObject({
+      expect(TEST_TOKENS.decodePage(last.find((b) => b.kind === 'previous')?.token)).toMatchObject({
         ok: true,
         value: { offset: 10 },
       });
@@ -181,10 +183,12 @@ export function rendererContract<R>(r: RendererUnderTest<R>): void {
       expect(text).toContain('step 29');
       expect(text).not.toContain('step 17');
       expect(text).toContain('00000000-0000-4000-8000-000000000000');
-      expect(decodePageToken(r.buttons(rendered).find((b) => b.kind === 'back')?.token)).toMatchObject({
-        ok: true,
-        value: { offset: 10 },
-      });
+      expect(TEST_TOKENS.decodePage(r.buttons(rendered).find((b) => b.kind === 'back')?.token)).toMatchObject(
+        {
+          ok: true,
+          value: { offset: 10 },
+        },
+      );
       expect(r.problems(rendered)).toEqual([]);
     });
 
@@ -214,7 +218,7 @@ export function rendererContract<R>(r: RendererUnderTest<R>): void {
         expect(text).toContain(expected);
       }
       const list = r.buttons(rendered).find((b) => b.kind === 'list');
-      const decoded = decodePageToken(list?.token);
+      const decoded = TEST_TOKENS.decodePage(list?.token);
       expect(decoded.ok && decoded.value.query.statuses).toEqual(['Error', 'Warning']);
       expect(r.buttons(rendered).some((b) => b.kind === 'open')).toBe(true);
       expect(r.problems(rendered)).toEqual([]);

@@ -4,11 +4,11 @@ import { buildErrorView } from '../../src/core/view/build-error-view';
 import { buildSessionsView } from '../../src/core/view/build-sessions-view';
 import type { AnswerView } from '../../src/core/view/sessions-view';
 import { makeDigestView } from '../factories/digests';
-import { makePage, makeQuery, makeSession, VIEW_NOW } from '../factories/sessions';
+import { makePage, makeQuery, makeSession, TEST_TOKENS, VIEW_NOW } from '../factories/sessions';
 
 /** The answers each platform keeps golden files of: one view, rendered once per platform. */
 export function representativeViews(): [name: string, view: AnswerView][] {
-  const ctx = { now: VIEW_NOW, veeamUrl: 'https://veeam.example.com' };
+  const ctx = { now: VIEW_NOW, veeamUrl: 'https://veeam.example.com', tokens: TEST_TOKENS };
   const log = [
     {
       time: '2026-11-29T08:00:03Z',

@@ -1,7 +1,7 @@
 import { buildDigestView } from '../../src/core/digest/build-digest-view';
 import type { DigestData } from '../../src/core/digest/collect-digest';
 import type { DigestView } from '../../src/core/view/sessions-view';
-import { makeQuery, makeSession, VIEW_NOW } from './sessions';
+import { makeQuery, makeSession, TEST_TOKENS, VIEW_NOW } from './sessions';
 
 /** Tuesday 1 Dec 2026, 08:00 in Berlin: the slot the digest specs are due at. */
 export const DIGEST_SLOT = new Date('2026-12-01T07:00:00Z');
@@ -43,6 +43,7 @@ export function makeDigestView(
     late: options.late ?? false,
     pageSize: 10,
     veeamUrl: 'https://veeam.example.com',
+    tokens: TEST_TOKENS,
     now: VIEW_NOW,
   });
 }

@@ -1,5 +1,9 @@
 import type { Session, SessionPage } from '../../src/core/sessions/session';
 import type { SessionQuery } from '../../src/core/sessions/session-query';
+import { createButtonTokens } from '../../src/core/view/page-token';
+
+/** Buttons in view specs and goldens are signed with this fixed key, so goldens stay the same. */
+export const TEST_TOKENS = createButtonTokens({ current: 'test-button-signing-key-0123456789abcdef' });
 
 /** Sunday 29 Nov 2026, 10:00 UTC: the moment every view spec is rendered at. */
 export const VIEW_NOW = new Date('2026-11-29T10:00:00Z');

@@ -8,6 +8,7 @@ import {
   type VeeamSimulator,
 } from '../../src/veeam/simulator/simulator-server';
 import { VeeamClient } from '../../src/veeam/veeam-client';
+import { TEST_TOKENS } from '../factories/sessions';
 import { type FakeSlack, startFakeSlack } from '../fakes/slack-web-api';
 
 /**
@@ -45,6 +46,7 @@ describe('Socket Mode', () => {
       apiVersion: 'v2' as const,
       pageSize: 10,
       veeamUrl: null,
+      tokens: TEST_TOKENS,
       now: () => new Date(),
       logger: silentLogger,
     },

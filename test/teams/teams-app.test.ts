@@ -209,7 +209,7 @@ describe('the Teams bot, driven through CloudAdapter over HTTP against a fake co
       .find((c) => JSON.stringify(c.activity).includes('internal error'));
     const card = cardOf(final?.activity ?? {});
     expect(adaptiveCardProblems(card)).toEqual([]);
-    expect(actionToken(card, 'Try again')).toMatch(/^sb1\./);
+    expect(actionToken(card, 'Try again')).toMatch(/^sb2\./);
   });
 
   it('shows "Looking up…" when Veeam is slow and updates that message with the answer', async () => {

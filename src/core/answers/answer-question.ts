@@ -8,7 +8,7 @@ import { buildDetailsView } from '../view/build-details-view';
 import { buildErrorView, buildHelpView } from '../view/build-error-view';
 import { buildSessionsView } from '../view/build-sessions-view';
 import { describeLookingUp, describeUnderstood } from '../view/describe-query';
-import { decodeDetailsToken, decodePageToken, encodePageToken, type PageState } from '../view/page-token';
+import { type ButtonTokens, isSessionId, type PageState } from '../view/page-token';
 import type { AnswerView } from '../view/sessions-view';
 
 /**
@@ -22,6 +22,8 @@ export type AnswerDeps = {
   veeamUrl: string | null;
   now: () => Date;
   logger: Logger;
+  /** Signs buttons and checks the ones that come back. */
+  tokens: ButtonTokens;
   /** Who asked, set per request by the adapter; it goes into the audit line. */
   asker?: Asker;
   /** Told of every answer (the audit log and the metrics); must not throw. */
@@ -104,23 +106,28 @@ export async function answerQuery(
   return audited(deps, offset === 0 ? 'question' : 'page', query, async () => {
     try {
       const { page, names } = await findSessions(query, { offset, limit }, deps.source);
-      return buildSessionsView(query, page, { now: deps.now(), veeamUrl: deps.veeamUrl, names });
+      return buildSessionsView(query, page, {
+        now: deps.now(),
+        veeamUrl: deps.veeamUrl,
+        names,
+        tokens: deps.tokens,
+      });
     } catch (error) {
-      return failure(error, deps, encodePageToken(state));
+      return failure(error, deps, deps.tokens.encodePage(state));
     }
   });
 }
 
 /** A Previous, Next, Back or Try again button. */
 export async function answerPageToken(token: unknown, deps: AnswerDeps): Promise<AnswerView> {
-  const decoded = decodePageToken(token);
+  const decoded = deps.tokens.decodePage(token);
   if (!decoded.ok) return buildErrorView(new BotError('STALE_ACTION', decoded.message));
   return answerQuery(decoded.value.query, decoded.value.offset, deps, decoded.value.limit);
 }
 
 /** A Details button that carries its own token (Slack). */
 export async function answerDetailsToken(token: unknown, deps: AnswerDeps): Promise<AnswerView> {
-  const decoded = decodeDetailsToken(token);
+  const decoded = deps.tokens.decodeDetails(token);
   if (!decoded.ok) return buildErrorView(new BotError('STALE_ACTION', decoded.message));
   return answerDetails(decoded.value.sessionId, decoded.value.back, decoded.value.timeZone, deps);
 }
@@ -131,9 +138,9 @@ export async function answerDetailsOfPage(
   pageToken: unknown,
   deps: AnswerDeps,
 ): Promise<AnswerView> {
-  const decoded = decodePageToken(pageToken);
+  const decoded = deps.tokens.decodePage(pageToken);
   if (!decoded.ok) return buildErrorView(new BotError('STALE_ACTION', decoded.message));
-  if (typeof sessionId !== 'string' || sessionId.trim() === '' || sessionId.length > 100) {
+  if (!isSessionId(sessionId)) {
     return buildErrorView(new BotError('USAGE', 'Pick a session first, then press Details.'));
   }
   return answerDetails(sessionId, decoded.value, decoded.value.query.timeZone, deps);
@@ -165,9 +172,10 @@ async function detailsOf(
       apiVersion: deps.apiVersion,
       back,
       veeamUrl: deps.veeamUrl,
+      tokens: deps.tokens,
     });
   } catch (error) {
-    return failure(error, deps, back ? encodePageToken(back) : null);
+    return failure(error, deps, back ? deps.tokens.encodePage(back) : null);
   }
 }
 

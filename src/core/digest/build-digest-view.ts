@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { SessionQuery } from '../sessions/session-query';
 import { describeUnderstood } from '../view/describe-query';
 import { formatLocalTime } from '../view/human-time';
-import { encodePageToken } from '../view/page-token';
+import type { ButtonTokens } from '../view/page-token';
 import type { DigestCount, DigestGroup, DigestView } from '../view/sessions-view';
 import type { DigestData } from './collect-digest';
 
@@ -20,6 +20,7 @@ export type DigestViewContext = {
   pageSize: number;
   veeamUrl: string | null;
   now: Date;
+  tokens: ButtonTokens;
 };
 
 function change(now: number, before: number): string {
@@ -137,7 +138,7 @@ export function buildDigestView(data: DigestData, context: DigestViewContext): D
     trendText: `Failed per day, last 7 days: ${daily.join(' · ')}`,
     showAllToken:
       data.problemsTotal > 0
-        ? encodePageToken({ query: problemQuery, offset: 0, limit: context.pageSize })
+        ? context.tokens.encodePage({ query: problemQuery, offset: 0, limit: context.pageSize })
         : null,
     timeZone: zone,
     veeamUrl: context.veeamUrl,

@@ -4,7 +4,7 @@ import type { Session, SessionLogLine } from '../sessions/session';
 import { buildRow, toDateTime } from './build-sessions-view';
 import { describeStatus } from './describe-query';
 import { formatLocalTime } from './human-time';
-import { encodePageToken, type PageState } from './page-token';
+import type { ButtonTokens, PageState } from './page-token';
 import type { DetailsView } from './sessions-view';
 
 /** How many log lines a details view shows: the end of the log is where a failure explains itself. */
@@ -19,10 +19,17 @@ export function buildDetailsView(
     apiVersion: ApiVersion;
     back: PageState | null;
     veeamUrl: string | null;
+    tokens: ButtonTokens;
   },
 ): DetailsView {
   const now = toDateTime(context.now);
-  const row = buildRow(session, context.timeZone, now, { sessionId: session.id, back: context.back });
+  const row = buildRow(
+    session,
+    context.timeZone,
+    now,
+    { sessionId: session.id, back: context.back },
+    context.tokens,
+  );
   const tail = log.slice(-DETAILS_LOG_LINES);
   const fields = [
     { label: 'Status', value: row.statusLabel },
@@ -52,7 +59,7 @@ export function buildDetailsView(
       message: l.message,
     })),
     logOmitted: Math.max(0, log.length - tail.length),
-    backToken: context.back ? encodePageToken(context.back) : null,
+    backToken: context.back ? context.tokens.encodePage(context.back) : null,
     timeZone: context.timeZone,
     veeamUrl: context.veeamUrl,
   };

@@ -3,7 +3,7 @@ import type { Session, SessionPage } from '../sessions/session';
 import type { SessionQuery } from '../sessions/session-query';
 import { describeEmpty, describeStatus, describeTitle, describeUnderstood } from './describe-query';
 import { formatDuration, formatLocalTime } from './human-time';
-import { encodeDetailsToken, encodePageToken } from './page-token';
+import type { ButtonTokens } from './page-token';
 import type { SessionRow, SessionsView } from './sessions-view';
 
 export type ViewContext = {
@@ -12,6 +12,8 @@ export type ViewContext = {
   veeamUrl: string | null;
   /** Names as the API spells them, once resolved ("prod vms" → "Prod VMs"). */
   names?: { policy: string | null; vm: string | null };
+  /** Signs the buttons. */
+  tokens: ButtonTokens;
 };
 
 /** One page of sessions → the neutral view both platforms render. */
@@ -36,16 +38,20 @@ export function buildSessionsView(
       total === null
         ? `${shown} session${shown === 1 ? '' : 's'} shown`
         : `${total} session${total === 1 ? '' : 's'}`,
-    rows: page.sessions.map((s) => buildRow(s, query.timeZone, now, { sessionId: s.id, back: state })),
+    rows: page.sessions.map((s) =>
+      buildRow(s, query.timeZone, now, { sessionId: s.id, back: state }, context.tokens),
+    ),
     emptyText: shown === 0 ? emptyText(query, page, names, now) : null,
     paging: {
       offset: page.offset,
       limit: page.limit,
       total,
       label,
-      previousToken: page.offset > 0 ? encodePageToken({ ...state, offset: previousOffset(page) }) : null,
-      nextToken: hasNext && shown > 0 ? encodePageToken({ ...state, offset: page.offset + shown }) : null,
-      currentToken: encodePageToken(state),
+      previousToken:
+        page.offset > 0 ? context.tokens.encodePage({ ...state, offset: previousOffset(page) }) : null,
+      nextToken:
+        hasNext && shown > 0 ? context.tokens.encodePage({ ...state, offset: page.offset + shown }) : null,
+      currentToken: context.tokens.encodePage(state),
     },
     timeZone: query.timeZone,
     veeamUrl: context.veeamUrl,
@@ -57,6 +63,7 @@ export function buildRow(
   zone: string,
   now: DateTime,
   details: { sessionId: string; back: { query: SessionQuery; offset: number; limit: number } | null },
+  tokens: ButtonTokens,
 ): SessionRow {
   const { label, tone } = describeStatus(s.status);
   const apiVersion = details.back?.query.apiVersion ?? 'v2';
@@ -77,7 +84,7 @@ export function buildRow(
     startedText: formatLocalTime(s.startTime, zone, now),
     durationText,
     protectedInstances: s.protectedInstances,
-    detailsToken: encodeDetailsToken({
+    detailsToken: tokens.encodeDetails({
       sessionId: details.sessionId,
       back: details.back,
       timeZone: zone,

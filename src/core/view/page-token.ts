@@ -1,16 +1,20 @@
-import { createHash } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { API_VERSIONS, apiVersionProfile } from '../sessions/api-version';
 import { MAX_NAME_LENGTH, type SessionQuery } from '../sessions/session-query';
+import { isTimeZone } from '../time-zone';
+import { codeOfValue, valueOfCode } from './button-codes';
 
 /**
  * Button state: the query (with absolute time bounds, so "Next" on "today" stays on the same window),
  * the offset and the page size, carried in the button itself so that any replica can serve the click
  * with no shared store.
  *
- * Format: `sb1.<base64url JSON>.<check>`. The check is a short hash that catches truncation and casual
- * editing. It is not a signature, and needs none: a token grants nothing the user could not type as a
- * query, and access control is checked again on every click.
+ * Format: `sb2.<base64url JSON>.<HMAC>`. A button comes back from a chat client, so it is signed with a
+ * key only the bot's replicas share (BUTTON_SIGNING_KEY, or one derived from a configured secret): a
+ * token nobody could forge is still checked field by field on the way back in, since a key can leak.
+ * Statuses and types travel as stable codes (button-codes.ts), never as positions in a list that a new
+ * API version may reorder.
  */
 
 export type PageState = { query: SessionQuery; offset: number; limit: number };
@@ -24,46 +28,75 @@ export type DetailsState = {
 export type TokenProblem = 'foreign' | 'outdated' | 'damaged';
 export type Decoded<T> = { ok: true; value: T } | { ok: false; problem: TokenProblem; message: string };
 
-const VERSION = 'sb1';
+/** Encodes and checks button tokens with the bot's signing keys. */
+export type ButtonTokens = {
+  encodePage(state: PageState): string;
+  decodePage(token: unknown): Decoded<PageState>;
+  encodeDetails(state: DetailsState): string;
+  decodeDetails(token: unknown): Decoded<DetailsState>;
+};
+
+/**
+ * The key buttons are signed with, and the one before it (accepted while a rotation rolls out). With no
+ * key, one is made at start: buttons then work in this process only, until it restarts.
+ */
+export type ButtonSigningKeys = { current: string | null; previous?: string | null };
+
+const VERSION = 'sb2';
 /** Slack allows 2,000 characters in a button value; keep a margin. */
 export const MAX_TOKEN_LENGTH = 1900;
+/** The most rows a page may ask for: PAGE_SIZE's own bound, and what Slack's 50 blocks leave room for. */
+export const MAX_PAGE_LIMIT = 25;
+/** 128 bits of HMAC-SHA256, base64url. */
+const MAC_LENGTH = 22;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Session ids name appliance paths: only a UUID may reach one (never `.` or `..`). */
+export function isSessionId(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
+const zone = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_+\-/]+$/)
+  .refine(isTimeZone);
 const name = z.string().max(MAX_NAME_LENGTH).nullable();
-const index = z.number().int().min(0).max(200);
+const code = z.number().int().min(0).max(999);
 const compactQuery = z.strictObject({
-  // Statuses and types travel as indexes into the API version's lists, which keeps the worst case short.
-  s: z.array(index).max(20),
-  t: z.array(index).max(80),
+  s: z.array(code).max(20),
+  t: z.array(code).max(80),
   p: name,
   m: name,
   n: name,
   f: z.iso.datetime().nullable(),
   u: z.iso.datetime().nullable(),
   l: z.string().max(200).nullable(),
-  z: z.string().min(1).max(64),
+  z: zone,
   a: z.enum(API_VERSIONS),
 });
-const pageSchema = z.strictObject({
-  k: z.literal('p'),
+const pageFields = {
   q: compactQuery,
   o: z.number().int().min(0).max(1_000_000),
-  n: z.number().int().min(1).max(100),
-});
+  n: z.number().int().min(1).max(MAX_PAGE_LIMIT),
+};
+const pageSchema = z.strictObject({ k: z.literal('p'), ...pageFields });
 const detailsSchema = z.strictObject({
   k: z.literal('d'),
-  i: z.string().min(1).max(100),
-  z: z.string().min(1).max(64),
+  i: z.string().regex(UUID),
+  z: zone,
   a: z.enum(API_VERSIONS),
-  b: pageSchema.omit({ k: true }).nullable(),
+  b: z.strictObject(pageFields).nullable(),
 });
 
 type CompactQuery = z.infer<typeof compactQuery>;
 
 function compact(q: SessionQuery): CompactQuery {
-  const profile = apiVersionProfile(q.apiVersion);
+  const codes = (values: readonly string[]) => values.map(codeOfValue).filter((c): c is number => c !== null);
   return {
-    s: q.statuses.map((v) => profile.statuses.indexOf(v)).filter((i) => i >= 0),
-    t: q.types.map((v) => profile.types.indexOf(v)).filter((i) => i >= 0),
+    s: codes(q.statuses),
+    t: codes(q.types),
     p: q.policy,
     m: q.vm,
     n: q.name,
@@ -75,12 +108,14 @@ function compact(q: SessionQuery): CompactQuery {
   };
 }
 
-/** Null when an index points past the version's list (a token from another build). */
+/** Null when a code is unknown, or names a value the token's API version does not have. */
 function expand(c: CompactQuery): SessionQuery | null {
   const profile = apiVersionProfile(c.a);
-  const statuses = c.s.map((i) => profile.statuses[i]);
-  const types = c.t.map((i) => profile.types[i]);
-  if (statuses.some((v) => v === undefined) || types.some((v) => v === undefined)) return null;
+  const statuses = c.s.map(valueOfCode);
+  const types = c.t.map(valueOfCode);
+  const known = (values: (string | null)[], allowed: readonly string[]) =>
+    values.every((v) => v !== null && allowed.includes(v));
+  if (!known(statuses, profile.statuses) || !known(types, profile.types)) return null;
   return {
     statuses: statuses as SessionQuery['statuses'],
     types: types as string[],
@@ -95,86 +130,92 @@ function expand(c: CompactQuery): SessionQuery | null {
   };
 }
 
-function check(body: string): string {
-  return createHash('sha256').update(`sessions-bot|${body}`).digest('base64url').slice(0, 10);
-}
+const FOREIGN = { ok: false, problem: 'foreign', message: 'That button was not made by this bot.' } as const;
+const INVALID = {
+  ok: false,
+  problem: 'damaged',
+  message: "That button's data is not valid. Please ask again.",
+} as const;
 
-function seal(payload: unknown): string {
-  const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
-  const token = `${VERSION}.${body}.${check(body)}`;
-  if (token.length > MAX_TOKEN_LENGTH)
-    throw new Error(`page token of ${token.length} characters exceeds ${MAX_TOKEN_LENGTH}`);
-  return token;
-}
+export function createButtonTokens(keys: ButtonSigningKeys): ButtonTokens {
+  const current = keys.current ?? randomBytes(32).toString('base64url');
+  const macs = [current, ...(keys.previous ? [keys.previous] : [])].map(
+    (key) => (body: string) =>
+      createHmac('sha256', key).update(`${VERSION}.${body}`).digest('base64url').slice(0, MAC_LENGTH),
+  );
+  const sign = macs[0] as (body: string) => string;
 
-function open(token: unknown): Decoded<unknown> {
-  if (typeof token !== 'string' || token.length > 4000) {
-    return { ok: false, problem: 'foreign', message: 'That button was not made by this bot.' };
+  function seal(payload: unknown): string {
+    const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
+    const token = `${VERSION}.${body}.${sign(body)}`;
+    if (token.length > MAX_TOKEN_LENGTH)
+      throw new Error(`page token of ${token.length} characters exceeds ${MAX_TOKEN_LENGTH}`);
+    return token;
   }
-  const [version, body, sum, ...rest] = token.split('.');
-  if (!version?.startsWith('sb') || body === undefined) {
-    return { ok: false, problem: 'foreign', message: 'That button was not made by this bot.' };
-  }
-  if (version !== VERSION) {
-    return {
-      ok: false,
-      problem: 'outdated',
-      message: 'That button is from an older version of the bot. Please ask again.',
-    };
-  }
-  if (rest.length > 0 || sum !== check(body)) {
-    return {
-      ok: false,
-      problem: 'damaged',
-      message: "That button's data is damaged or was changed. Please ask again.",
-    };
-  }
-  try {
-    return { ok: true, value: JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) };
-  } catch {
-    return { ok: false, problem: 'damaged', message: "That button's data is damaged. Please ask again." };
-  }
-}
 
-export function encodePageToken(state: PageState): string {
-  return seal({ k: 'p', q: compact(state.query), o: state.offset, n: state.limit });
-}
+  function open(token: unknown): Decoded<unknown> {
+    if (typeof token !== 'string' || token.length > 4000) return FOREIGN;
+    const [version, body, mac, ...rest] = token.split('.');
+    if (!version?.startsWith('sb') || body === undefined) return FOREIGN;
+    if (version !== VERSION) {
+      return {
+        ok: false,
+        problem: 'outdated',
+        message: 'That button is from an older version of the bot. Please ask again.',
+      };
+    }
+    const given = Buffer.from(mac ?? '');
+    const signed = macs.some((m) => {
+      const expected = Buffer.from(m(body));
+      return given.length === expected.length && timingSafeEqual(given, expected);
+    });
+    if (rest.length > 0 || !signed) {
+      return {
+        ok: false,
+        problem: 'damaged',
+        message: "That button's data is damaged or was changed. Please ask again.",
+      };
+    }
+    try {
+      return { ok: true, value: JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) };
+    } catch {
+      return INVALID;
+    }
+  }
 
-export function decodePageToken(token: unknown): Decoded<PageState> {
-  const opened = open(token);
-  if (!opened.ok) return opened;
-  const parsed = pageSchema.safeParse(opened.value);
-  const query = parsed.success ? expand(parsed.data.q) : null;
-  if (!parsed.success || !query) return invalid();
-  return { ok: true, value: { query, offset: parsed.data.o, limit: parsed.data.n } };
-}
-
-export function encodeDetailsToken(state: DetailsState): string {
-  const back = state.back
-    ? { q: compact(state.back.query), o: state.back.offset, n: state.back.limit }
-    : null;
-  return seal({ k: 'd', i: state.sessionId, z: state.timeZone, a: state.apiVersion, b: back });
-}
-
-export function decodeDetailsToken(token: unknown): Decoded<DetailsState> {
-  const opened = open(token);
-  if (!opened.ok) return opened;
-  const parsed = detailsSchema.safeParse(opened.value);
-  if (!parsed.success) return invalid();
-  const d = parsed.data;
-  const backQuery = d.b ? expand(d.b.q) : null;
-  if (d.b && !backQuery) return invalid();
   return {
-    ok: true,
-    value: {
-      sessionId: d.i,
-      timeZone: d.z,
-      apiVersion: d.a,
-      back: d.b && backQuery ? { query: backQuery, offset: d.b.o, limit: d.b.n } : null,
+    encodePage: (state) => seal({ k: 'p', q: compact(state.query), o: state.offset, n: state.limit }),
+    decodePage(token) {
+      const opened = open(token);
+      if (!opened.ok) return opened;
+      const parsed = pageSchema.safeParse(opened.value);
+      const query = parsed.success ? expand(parsed.data.q) : null;
+      if (!parsed.success || !query) return INVALID;
+      return { ok: true, value: { query, offset: parsed.data.o, limit: parsed.data.n } };
+    },
+    encodeDetails(state) {
+      const back = state.back
+        ? { q: compact(state.back.query), o: state.back.offset, n: state.back.limit }
+        : null;
+      return seal({ k: 'd', i: state.sessionId, z: state.timeZone, a: state.apiVersion, b: back });
+    },
+    decodeDetails(token) {
+      const opened = open(token);
+      if (!opened.ok) return opened;
+      const parsed = detailsSchema.safeParse(opened.value);
+      if (!parsed.success) return INVALID;
+      const d = parsed.data;
+      const backQuery = d.b ? expand(d.b.q) : null;
+      if (d.b && !backQuery) return INVALID;
+      return {
+        ok: true,
+        value: {
+          sessionId: d.i,
+          timeZone: d.z,
+          apiVersion: d.a,
+          back: d.b && backQuery ? { query: backQuery, offset: d.b.o, limit: d.b.n } : null,
+        },
+      };
     },
   };
-}
-
-function invalid(): { ok: false; problem: TokenProblem; message: string } {
-  return { ok: false, problem: 'damaged', message: "That button's data is not valid. Please ask again." };
 }

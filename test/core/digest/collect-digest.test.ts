@@ -1,6 +1,7 @@
 import { buildDigestView } from '../../../src/core/digest/build-digest-view';
 import { collectDigest, DIGEST_STATUS_GROUPS } from '../../../src/core/digest/collect-digest';
 import { type SessionQuery, unfilteredQuery } from '../../../src/core/sessions/session-query';
+import { TEST_TOKENS } from '../../factories/sessions';
 import { FIXED_NOW, startSimulatorWithClient } from '../../support/simulator-client';
 
 const scope = (over: Partial<SessionQuery> = {}): SessionQuery => ({
@@ -68,6 +69,7 @@ describe('what a digest counts, against the simulator', () => {
       late: false,
       pageSize: 10,
       veeamUrl: null,
+      tokens: TEST_TOKENS,
       now: window.to,
     });
     expect(view.windowText).toContain(`Policy ${policy.name}`);
@@ -81,6 +83,7 @@ describe('what a digest counts, against the simulator', () => {
       late: false,
       pageSize: 10,
       veeamUrl: null,
+      tokens: TEST_TOKENS,
       now: window.to,
     });
     const failedPerGroup = view.groups.map((g) => g.failed);

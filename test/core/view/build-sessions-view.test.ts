@@ -1,10 +1,9 @@
 import { buildDetailsView } from '../../../src/core/view/build-details-view';
 import { buildSessionsView } from '../../../src/core/view/build-sessions-view';
 import { formatDuration } from '../../../src/core/view/human-time';
-import { decodePageToken } from '../../../src/core/view/page-token';
-import { makePage, makeQuery, makeSession, VIEW_NOW } from '../../factories/sessions';
+import { makePage, makeQuery, makeSession, TEST_TOKENS, VIEW_NOW } from '../../factories/sessions';
 
-const ctx = { now: VIEW_NOW, veeamUrl: null };
+const ctx = { now: VIEW_NOW, veeamUrl: null, tokens: TEST_TOKENS };
 
 describe('the view of a page of sessions', () => {
   it("echoes how the question was understood, in words and in the asker's zone", () => {
@@ -132,7 +131,10 @@ describe('the view of a page of sessions', () => {
   it('says a page past the end is past the end, and offers the way back to the last page', () => {
     const view = buildSessionsView(makeQuery(), makePage(0, { offset: 980, total: 43 }), ctx);
     expect(view.emptyText).toBe('This page is past the end: there are 43 sessions in all.');
-    expect(decodePageToken(view.paging.previousToken)).toMatchObject({ ok: true, value: { offset: 40 } });
+    expect(TEST_TOKENS.decodePage(view.paging.previousToken)).toMatchObject({
+      ok: true,
+      value: { offset: 40 },
+    });
   });
 
   it('keeps unknown statuses from a newer appliance, labelled in words', () => {
@@ -154,6 +156,7 @@ describe('the details of a session', () => {
       apiVersion: 'v2',
       back: null,
       veeamUrl: null,
+      tokens: TEST_TOKENS,
     });
     expect(view.fields.map((f) => f.label)).toEqual([
       'Status',

@@ -1,14 +1,32 @@
+import { createHash, createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { parseSessionQuery } from '../../../src/core/query/parse-session-query';
-import {
-  decodeDetailsToken,
-  decodePageToken,
-  encodeDetailsToken,
-  encodePageToken,
-  MAX_TOKEN_LENGTH,
-  type PageState,
-} from '../../../src/core/view/page-token';
+import { codeOfValue, valueOfCode, valuesWithoutCode } from '../../../src/core/view/button-codes';
+import { createButtonTokens, MAX_TOKEN_LENGTH, type PageState } from '../../../src/core/view/page-token';
 import { makeQuery } from '../../factories/sessions';
+
+const KEY = 'k'.repeat(32);
+const tokens = createButtonTokens({ current: KEY });
+const encodePageToken = tokens.encodePage;
+const decodePageToken = tokens.decodePage;
+const encodeDetailsToken = tokens.encodeDetails;
+const decodeDetailsToken = tokens.decodeDetails;
+const SESSION = '00000000-0000-4000-8000-000000000001';
+
+/** Re-encodes a token's JSON after `change`, keeping its MAC: what an attacker without the key can do. */
+function tamper(token: string, change: (json: Record<string, unknown>) => void): string {
+  const [v, body, mac] = token.split('.') as [string, string, string];
+  const json = JSON.parse(Buffer.from(body, 'base64url').toString());
+  change(json);
+  return `${v}.${Buffer.from(JSON.stringify(json)).toString('base64url')}.${mac}`;
+}
+
+/** A token signed with the right key but carrying fields the bot would never write. */
+function signedWith(payload: unknown, key = KEY): string {
+  const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
+  const mac = createHmac('sha256', key).update(`sb2.${body}`).digest('base64url').slice(0, 22);
+  return `sb2.${body}.${mac}`;
+}
 
 const state: PageState = {
   query: makeQuery({ policy: 'Prod VMs', types: ['PolicyBackup'] }),
@@ -22,7 +40,12 @@ describe('paging tokens', () => {
   });
 
   it('round-trip details with and without a page to go back to', () => {
-    const details = { sessionId: 'abc', back: state, timeZone: 'Asia/Kolkata', apiVersion: 'v8.1' as const };
+    const details = {
+      sessionId: SESSION,
+      back: state,
+      timeZone: 'Asia/Kolkata',
+      apiVersion: 'v8.1' as const,
+    };
     expect(decodeDetailsToken(encodeDetailsToken(details))).toEqual({ ok: true, value: details });
     expect(decodeDetailsToken(encodeDetailsToken({ ...details, back: null }))).toMatchObject({
       ok: true,
@@ -31,10 +54,9 @@ describe('paging tokens', () => {
   });
 
   it('refuse a token whose data was changed', () => {
-    const [v, body, sum] = encodePageToken(state).split('.') as [string, string, string];
-    const json = JSON.parse(Buffer.from(body, 'base64url').toString());
-    json.o = 990;
-    const forged = `${v}.${Buffer.from(JSON.stringify(json)).toString('base64url')}.${sum}`;
+    const forged = tamper(encodePageToken(state), (json) => {
+      json.o = 990;
+    });
     expect(decodePageToken(forged)).toMatchObject({
       ok: false,
       problem: 'damaged',
@@ -44,12 +66,12 @@ describe('paging tokens', () => {
 
   it.each([
     ['cut short', (t: string) => t.slice(0, t.length - 7), 'damaged'],
-    ['from an older format', (t: string) => t.replace(/^sb1\./, 'sb0.'), 'outdated'],
+    ['from an older format', (t: string) => t.replace(/^sb2\./, 'sb1.'), 'outdated'],
     ['not ours', () => 'hello world', 'foreign'],
     ['empty', () => '', 'foreign'],
     [
       'a details token used for paging',
-      () => encodeDetailsToken({ sessionId: 'x', back: null, timeZone: 'UTC', apiVersion: 'v2' }),
+      () => encodeDetailsToken({ sessionId: SESSION, back: null, timeZone: 'UTC', apiVersion: 'v2' }),
       'damaged',
     ],
   ])('refuse a token %s with a clear message', (_what, mutate, problem) => {
@@ -62,7 +84,7 @@ describe('paging tokens', () => {
       fc.property(
         fc.oneof(
           fc.string(),
-          fc.string().map((s) => `sb1.${s}`),
+          fc.string().map((s) => `sb2.${s}`),
           fc.anything(),
         ),
         (input) => {
@@ -97,5 +119,79 @@ describe('paging tokens', () => {
   it('refuse names longer than the token can carry, already at parse time', () => {
     const parsed = parseSessionQuery(`policy:"${'x'.repeat(129)}"`, { now: new Date(), timeZone: 'UTC' });
     expect(parsed).toMatchObject({ kind: 'usage', message: expect.stringMatching(/longer than 128/) });
+  });
+
+  describe('signed with a key of the configuration', () => {
+    it('refuse a token made with the old unkeyed check (the audit could forge those)', () => {
+      const body = encodePageToken(state).split('.')[1] as string;
+      const unkeyed = createHash('sha256').update(`sessions-bot|${body}`).digest('base64url').slice(0, 10);
+      expect(decodePageToken(`sb2.${body}.${unkeyed}`)).toMatchObject({ ok: false, problem: 'damaged' });
+    });
+
+    it('refuse a token signed with another key, and accept the previous key during a rotation', () => {
+      const oldKey = 'o'.repeat(32);
+      const before = createButtonTokens({ current: oldKey }).encodePage(state);
+      expect(decodePageToken(before)).toMatchObject({ ok: false, problem: 'damaged' });
+      const rotating = createButtonTokens({ current: KEY, previous: oldKey });
+      expect(rotating.decodePage(before)).toEqual({ ok: true, value: state });
+      expect(rotating.encodePage(state)).toBe(encodePageToken(state));
+    });
+
+    it('never accept a forged token by its MAC, whatever its body', () => {
+      fc.assert(
+        fc.property(fc.integer({ min: 26, max: 1000 }), fc.string({ maxLength: 40 }), (n, zone) => {
+          const forged = tamper(encodePageToken(state), (json) => {
+            json.n = n;
+            (json.q as Record<string, unknown>).z = zone;
+          });
+          expect(decodePageToken(forged).ok).toBe(false);
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    const valid = JSON.parse(
+      Buffer.from(encodePageToken(state).split('.')[1] as string, 'base64url').toString(),
+    );
+    it.each([
+      ['a page of 100 rows (Slack refuses over 50 blocks)', { ...valid, n: 100 }],
+      ['a page of 26 rows', { ...valid, n: 26 }],
+      ['a markdown link as the time zone', { ...valid, q: { ...valid.q, z: '[x](https://evil.example)' } }],
+      ['a zone the runtime does not know', { ...valid, q: { ...valid.q, z: 'Mars/Olympus' } }],
+      ['a status code nobody assigned', { ...valid, q: { ...valid.q, s: [999] } }],
+      ['a v8 type in a v2 token', { ...valid, q: { ...valid.q, t: [codeOfValue('SqlPolicyBackup')] } }],
+    ])('check every field even under a valid signature: %s', (_what, payload) => {
+      expect(decodePageToken(signedWith(payload))).toMatchObject({ ok: false, problem: 'damaged' });
+    });
+
+    it.each(['.', '..', '../policies', 'abc', `${SESSION}/log`])(
+      'refuse a details token whose session id is not a UUID (%s)',
+      (id) => {
+        const payload = { k: 'd', i: id, z: 'UTC', a: 'v2', b: null };
+        expect(decodeDetailsToken(signedWith(payload))).toMatchObject({ ok: false, problem: 'damaged' });
+      },
+    );
+  });
+
+  describe('stable codes for statuses and types', () => {
+    it('give every value of every API version a code', () => {
+      expect(valuesWithoutCode()).toEqual([]);
+    });
+
+    // Pinned: a code that changes meaning changes what every button already posted in chat asks for.
+    it.each([
+      [0, 'Canceled'],
+      [2, 'Error'],
+      [8, 'Success'],
+      [9, 'Warning'],
+      [10, 'Unknown'],
+      [17, 'PolicyBackup'],
+      [18, 'PolicySnapshot'],
+      [30, 'SqlPolicyBackup'],
+      [46, 'CosmosDbManualBackup'],
+    ])('code %i means %s', (code, value) => {
+      expect(valueOfCode(code)).toBe(value);
+      expect(codeOfValue(value)).toBe(code);
+    });
   });
 });

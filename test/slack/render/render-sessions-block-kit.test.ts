@@ -4,7 +4,7 @@ import { SLACK_ACTIONS } from '../../../src/slack/render/block-kit';
 import { renderAnswerBlockKit } from '../../../src/slack/render/render-sessions-block-kit';
 import { type RenderedButton, rendererContract } from '../../contracts/renderer-contract';
 import { representativeViews } from '../../contracts/representative-views';
-import { makePage, makeQuery, VIEW_NOW } from '../../factories/sessions';
+import { makePage, makeQuery, TEST_TOKENS, VIEW_NOW } from '../../factories/sessions';
 import { blockKitProblems } from '../../support/block-kit-limits-check';
 import { expectMatchesGolden } from '../../support/golden';
 
@@ -65,7 +65,7 @@ rendererContract<BlockKitMessage>({
 });
 
 describe('Slack Block Kit, as a reviewer sees it', () => {
-  const ctx = { now: VIEW_NOW, veeamUrl: 'https://veeam.example.com' };
+  const ctx = { now: VIEW_NOW, veeamUrl: 'https://veeam.example.com', tokens: TEST_TOKENS };
 
   it.each(representativeViews())('matches the golden file of %s', (name, view) => {
     expectMatchesGolden(`slack/${name}.blocks`, renderAnswerBlockKit(view));

@@ -8,7 +8,7 @@ import {
 } from '../../../src/teams/render/render-sessions-adaptive-card';
 import { type RenderedButton, rendererContract } from '../../contracts/renderer-contract';
 import { representativeViews } from '../../contracts/representative-views';
-import { makePage, makeQuery, VIEW_NOW } from '../../factories/sessions';
+import { makePage, makeQuery, TEST_TOKENS, VIEW_NOW } from '../../factories/sessions';
 import { adaptiveCardProblems } from '../../support/adaptive-card-validator';
 import { expectMatchesGolden } from '../../support/golden';
 
@@ -98,7 +98,7 @@ rendererContract<AdaptiveCardMessage>({
 });
 
 describe('Teams Adaptive Cards, as a reviewer sees them', () => {
-  const ctx = { now: VIEW_NOW, veeamUrl: 'https://veeam.example.com' };
+  const ctx = { now: VIEW_NOW, veeamUrl: 'https://veeam.example.com', tokens: TEST_TOKENS };
 
   it.each(representativeViews())('matches the golden file of %s', (name, view) => {
     expectMatchesGolden(`teams/${name}.card`, renderAnswerAdaptiveCard(view));
