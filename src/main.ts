@@ -8,7 +8,7 @@ import { type DigestPoster, DigestService } from './digest/digest-service';
 import { readDigestsFile } from './digest/digests-file';
 import { createHttpServer } from './http/server';
 import { createMetrics, type Metrics } from './observability/metrics';
-import { playgroundScope } from './playground/playground-access';
+import { playgroundAccess } from './playground/playground-access';
 import { mountPlayground } from './playground/playground-routes';
 import { DigestScheduler } from './scheduling/digest-scheduler';
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from './slack/slack-app';
@@ -301,7 +301,11 @@ async function assemble(
   if (options.startScheduler !== false) scheduler.start();
   opened.push(() => scheduler.stop());
 
-  const playground = playgroundScope(config.playground, Boolean(config.slack || config.teams));
+  const playground = playgroundAccess(config.playground, {
+    chatConfigured: Boolean(config.slack || config.teams),
+    realAppliance: config.veeam.mode === 'appliance',
+    token: config.playgroundToken,
+  });
   mountPlayground(
     http,
     playground,
@@ -326,11 +330,8 @@ async function assemble(
   opened.push(() => http.close());
   http.setReady(true);
   logger.info(`sessions-bot is listening on ${url} (health: ${url}/healthz)`);
-  if (playground !== 'off') {
-    logger.info(
-      `Playground: ${url}/ ${playground === 'loopback' ? '(this machine only, since Slack or Teams is on; PLAYGROUND=on opens it)' : '(try the bot in a browser)'}`,
-    );
-  }
+  if (playground.scope === 'off') logger.info(`Playground off: ${playground.reason}`);
+  else logger.info(`Playground: ${url}/${playground.token ? '?token=…' : ''} (${playground.reason})`);
 
   return {
     url,

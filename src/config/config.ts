@@ -70,8 +70,10 @@ export type Config = {
   teams: TeamsConfig | null;
   database: DatabaseLocation;
   digests: DigestConfig;
-  /** auto: open with no chat platform, this machine only with one; on; off. */
+  /** auto: open on the simulator (this machine only once a chat platform is on), off on an appliance; on; off. */
   playground: 'auto' | 'on' | 'off';
+  /** Required of every playground API call when set; required for PLAYGROUND=on against an appliance. */
+  playgroundToken: string | null;
   buttons: ButtonKeyConfig;
 };
 
@@ -198,6 +200,7 @@ const envSchema = z.object({
   DIGEST_TICK_SECONDS: int(1, 3600).default(30),
   INSTANCE_ID: z.string().min(1).max(200).default(`${hostname()}:${process.pid}`),
   PLAYGROUND: z.enum(['auto', 'on', 'off']).default('auto'),
+  PLAYGROUND_TOKEN: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
   BUTTON_SIGNING_KEY: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
   BUTTON_SIGNING_KEY_PREVIOUS: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
 });
@@ -270,6 +273,10 @@ export function loadConfig(
       timeoutMs: e.VEEAM_TIMEOUT_MS,
     };
   }
+  if (e.VEEAM_URL && e.PLAYGROUND === 'on' && !e.PLAYGROUND_TOKEN)
+    problems.push(
+      'PLAYGROUND=on against a real appliance (VEEAM_URL) needs PLAYGROUND_TOKEN, or anyone who reaches the port reads your sessions',
+    );
   const slack = readSlack(e, problems);
   const teams = readTeams(e, problems);
   const database = parseDatabaseUrl(e.DATABASE_URL);
@@ -289,6 +296,7 @@ export function loadConfig(
     pageSize: e.PAGE_SIZE,
     database: database as DatabaseLocation,
     playground: e.PLAYGROUND,
+    playgroundToken: e.PLAYGROUND_TOKEN ?? null,
     buttons: readButtonKeys(e, veeam),
     digests: {
       file: e.DIGESTS_FILE ?? null,
@@ -308,6 +316,7 @@ const SECRET_FILE_VARIABLES = [
   'MICROSOFT_APP_PASSWORD',
   'DATABASE_URL',
   'BUTTON_SIGNING_KEY',
+  'PLAYGROUND_TOKEN',
 ] as const;
 
 /** Replaces each VAR_FILE by VAR read from the file, in place; returns what went wrong. */
@@ -423,6 +432,7 @@ export function secretsOf(config: Config): string[] {
     config.slack?.appToken ?? '',
     config.teams?.appPassword ?? '',
     config.buttons.current ?? '',
+    config.playgroundToken ?? '',
     config.buttons.previous ?? '',
     config.database.kind === 'postgres' ? (safeUrl(config.database.url)?.password ?? '') : '',
   ];

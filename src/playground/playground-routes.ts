@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { Logger } from '../core/ports';
 import { readJsonObject } from '../http/read-json-body';
 import type { HttpServer } from '../http/server';
-import { isLoopbackAddress, type PlaygroundScope } from './playground-access';
+import { checkPlaygroundRequest, type PlaygroundAccess } from './playground-access';
 import {
   ask,
   askSchema,
@@ -48,23 +48,22 @@ const json = (res: http.ServerResponse, status: number, body: unknown) =>
 /** Mounts the playground's page and API on the bot's server. */
 export function mountPlayground(
   http: HttpServer,
-  scope: PlaygroundScope,
+  access: PlaygroundAccess,
   deps: PlaygroundDeps,
   logger: Logger,
 ): void {
-  if (scope === 'off') return;
-  const allowed = (req: http.IncomingMessage, res: http.ServerResponse) => {
-    if (scope === 'everyone' || isLoopbackAddress(req.socket.remoteAddress)) return true;
-    json(res, 403, {
-      error: 'The playground answers this machine only while Slack or Teams is on; PLAYGROUND=on opens it.',
-    });
+  if (access.scope === 'off') return;
+  const allowed = (req: http.IncomingMessage, res: http.ServerResponse, api = true) => {
+    const refusal = checkPlaygroundRequest(req, access, api);
+    if (!refusal) return true;
+    json(res, refusal.status, { error: refusal.error });
     return false;
   };
 
   const files = new Map<string, Buffer>();
   for (const [path, { file, type }] of Object.entries(STATIC_FILES)) {
     http.route('GET', path, (req, res) => {
-      if (!allowed(req, res)) return;
+      if (!allowed(req, res, false)) return;
       let body = files.get(file);
       if (!body) {
         body = readFileSync(file);

@@ -6,10 +6,18 @@ const $ = (id) => document.getElementById(id);
 const slackRoot = $('slack');
 const teamsRoot = $('teams');
 
+// With PLAYGROUND_TOKEN set, the page is opened as /?token=…: kept for this tab, then dropped from the URL.
+const token = new URLSearchParams(location.search).get('token') ?? sessionStorage.getItem('playground-token');
+if (token) {
+  sessionStorage.setItem('playground-token', token);
+  history.replaceState(null, '', location.pathname);
+}
+const auth = token ? { authorization: `Bearer ${token}` } : {};
+
 async function post(path, body) {
   const res = await fetch(path, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...auth },
     body: JSON.stringify(body),
   });
   const data = await res.json();
@@ -78,7 +86,7 @@ async function ask(event) {
 }
 
 async function refreshState(state) {
-  const s = state ?? (await (await fetch('/playground/api/simulator')).json());
+  const s = state ?? (await (await fetch('/playground/api/simulator', { headers: auth })).json());
   if (s.mode !== 'simulator') {
     $('faults').hidden = true;
     return;
