@@ -17,8 +17,16 @@ import { DigestLedger } from './storage/digest-ledger';
 import { DigestSubscriptionStore } from './storage/digest-subscription-store';
 import { type Database, openDatabase } from './storage/open-database';
 import { SeenRequestLedger } from './storage/seen-request-ledger';
-import { StoredConversationReferences } from './teams/conversation-references';
-import { createTeamsApp, TEAMS_MESSAGES_PATH, type TeamsApp } from './teams/teams-app';
+import {
+  InMemoryConversationReferences,
+  StoredConversationReferences,
+} from './teams/conversation-references';
+import {
+  createTeamsApp,
+  TEAMS_MESSAGES_PATH,
+  type TeamsApp,
+  type TeamsCredentialsFactory,
+} from './teams/teams-app';
 import { circuitBreaker } from './veeam/circuit-breaker';
 import { coalescingSource } from './veeam/coalescing-source';
 import {
@@ -52,6 +60,8 @@ export type StartOptions = {
   startScheduler?: boolean;
   /** Tests shorten the waits between digest delivery attempts. */
   digestRetryDelaysMs?: number[];
+  /** Tests stand in for Microsoft Entra, which issues the bot's outbound Teams tokens. */
+  teamsCredentials?: TeamsCredentialsFactory;
 };
 
 /**
@@ -247,10 +257,15 @@ async function assemble(
       answers,
       logger,
       defaultTimeZone: config.defaultTimeZone,
-      digests,
-      references: new StoredConversationReferences(new ConversationReferenceStore(database.db, 'teams')),
+      // Open mode proves nobody's identity: it keeps no conversation in the database and takes no digests.
+      digests: config.teams.mode === 'open' ? null : digests,
+      references:
+        config.teams.mode === 'open'
+          ? new InMemoryConversationReferences(1_000)
+          : new StoredConversationReferences(new ConversationReferenceStore(database.db, 'teams')),
       placeholderAfterMs: options.placeholderAfterMs,
       invokeBudgetMs: options.invokeBudgetMs,
+      credentialsFactory: options.teamsCredentials,
     });
     const teamsApp = teams;
     posters.teams = async (subscription, view) => {
@@ -264,7 +279,7 @@ async function assemble(
     http.route('POST', TEAMS_MESSAGES_PATH, teams.requestListener);
     if (config.teams.mode === 'open') {
       logger.warn(
-        `TEAMS_ALLOW_UNAUTHENTICATED=true: POST ${TEAMS_MESSAGES_PATH} accepts requests WITHOUT checking who sent them. For the Bot Framework Emulator and local tests only; never expose this port.`,
+        `TEAMS_ALLOW_UNAUTHENTICATED=true: POST ${TEAMS_MESSAGES_PATH} accepts requests WITHOUT checking who sent them. For the Bot Framework Emulator and local tests only: it answers activities whose serviceUrl is on this machine only, stores no conversation and takes no digests. Never expose this port.`,
       );
     } else {
       logger.info(

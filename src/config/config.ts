@@ -51,6 +51,8 @@ export type TeamsConfig = {
   appPassword: string;
   appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
   tenantId: string;
+  /** Bot Framework's OpenID metadata (its signing keys); null for Microsoft's public one. */
+  openIdMetadataUrl: string | null;
   allowed: { tenants: string[]; teams: string[]; users: string[] };
 };
 
@@ -190,6 +192,7 @@ const envSchema = z.object({
     .uuid({ message: 'must be the Microsoft Entra tenant id, a GUID' })
     .optional(),
   TEAMS_ALLOW_UNAUTHENTICATED: bool.default(false),
+  TEAMS_OPENID_METADATA_URL: httpUrl.optional(),
   TEAMS_ALLOWED_TENANT_IDS: csv(),
   TEAMS_ALLOWED_TEAM_IDS: csv(),
   TEAMS_ALLOWED_USER_IDS: csv(),
@@ -391,6 +394,7 @@ function readTeams(e: z.infer<typeof envSchema>, problems: string[]): TeamsConfi
       appPassword: e.MICROSOFT_APP_PASSWORD ?? '',
       appType: e.MICROSOFT_APP_TYPE,
       tenantId: e.MICROSOFT_APP_TENANT_ID ?? '',
+      openIdMetadataUrl: e.TEAMS_OPENID_METADATA_URL ?? null,
       allowed,
     };
   }
@@ -398,7 +402,15 @@ function readTeams(e: z.infer<typeof envSchema>, problems: string[]): TeamsConfi
     problems.push('MICROSOFT_APP_ID is required with MICROSOFT_APP_PASSWORD or MICROSOFT_APP_TENANT_ID');
   if (!e.TEAMS_ALLOW_UNAUTHENTICATED) return null;
   // Bot Framework's open mode is the MultiTenant factory with no app id: it neither checks nor sends tokens.
-  return { mode: 'open', appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '', allowed };
+  return {
+    mode: 'open',
+    appId: '',
+    appPassword: '',
+    appType: 'MultiTenant',
+    tenantId: '',
+    openIdMetadataUrl: null,
+    allowed,
+  };
 }
 
 function readButtonKeys(e: z.infer<typeof envSchema>, veeam: VeeamConfig): ButtonKeyConfig {

@@ -16,9 +16,10 @@ import {
 } from '../core/answers/answer-question';
 import { deliverWithPlaceholder } from '../core/answers/deliver-with-placeholder';
 import { parseDigestCommand } from '../core/digest/parse-digest-command';
+import { BotError } from '../core/errors';
 import type { Logger } from '../core/ports';
 import { isTimeZone } from '../core/time-zone';
-import { buildHelpView } from '../core/view/build-error-view';
+import { buildErrorView, buildHelpView } from '../core/view/build-error-view';
 import type { AnswerView } from '../core/view/sessions-view';
 import type { DigestService } from '../digest/digest-service';
 import { placeholderActivity, toCardActivity } from './card-activity';
@@ -43,6 +44,10 @@ export type SessionsBotDeps = {
   /** An Action.Execute answer slower than this returns "Looking up…" and updates the card later. */
   invokeBudgetMs: number;
 };
+
+/** Open mode keeps no conversation to post to later, so it takes no digest subscriptions. */
+export const DIGESTS_OFF =
+  'Digests are off here: the bot runs with TEAMS_ALLOW_UNAUTHENTICATED, which keeps no conversation to post to. Register the bot (MICROSOFT_APP_ID) to get digests.';
 
 export const TEAMS_REFUSAL =
   "Sorry, I'm not enabled for you here. If you need me, ask whoever runs sessions-bot to allow this tenant, team or user.";
@@ -125,13 +130,15 @@ export class SessionsBot extends TeamsActivityHandler {
       .trim();
     const timeZone = this.timeZoneOf(activity);
     await context.sendActivity({ type: 'typing' });
-    const digest = this.deps.digests
-      ? parseDigestCommand(text, {
-          timeZone,
-          now: this.deps.answers.now(),
-          apiVersion: this.deps.answers.apiVersion,
-        })
-      : null;
+    const digest = parseDigestCommand(text, {
+      timeZone,
+      now: this.deps.answers.now(),
+      apiVersion: this.deps.answers.apiVersion,
+    });
+    if (digest && !this.deps.digests) {
+      await context.sendActivity(toCardActivity(buildErrorView(new BotError('USAGE', DIGESTS_OFF))));
+      return;
+    }
     if (digest && this.deps.digests) {
       const channelId =
         toProactiveReference(TurnContext.getConversationReference(activity)).conversation?.id ?? '';

@@ -1,4 +1,10 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import {
+  CallerIdConstants,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type TurnContext,
+} from 'botbuilder';
+import { AuthenticationConstants } from 'botframework-connector';
 import type { TeamsConfig } from '../config/config';
 import type { Logger } from '../core/ports';
 
@@ -7,13 +13,38 @@ import type { Logger } from '../core/ports';
  * nothing) and sends replies to the conversation's serviceUrl. A failing turn gets a short apology, and
  * the cause goes to the log; nothing crashes the process.
  */
-export function createTeamsAdapter(config: TeamsConfig, logger: Logger): CloudAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: config.appId,
-    MicrosoftAppPassword: config.appPassword,
-    MicrosoftAppType: config.appType,
-    MicrosoftAppTenantId: config.tenantId,
-  });
+/** Where the bot's own outbound tokens come from: Microsoft Entra by default; tests bring their own. */
+export type TeamsCredentialsFactory = ConstructorParameters<
+  typeof ConfigurationBotFrameworkAuthentication
+>[1];
+
+export function createTeamsAdapter(
+  config: TeamsConfig,
+  logger: Logger,
+  credentialsFactory?: TeamsCredentialsFactory,
+): CloudAdapter {
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    {
+      MicrosoftAppId: config.appId,
+      MicrosoftAppPassword: config.appPassword,
+      MicrosoftAppType: config.appType,
+      MicrosoftAppTenantId: config.tenantId,
+      // The keys Bot Framework signs its tokens with; a token's serviceurl claim must match the activity's.
+      // Naming one endpoint makes botbuilder expect them all, so the rest are the public cloud's own.
+      ...(config.openIdMetadataUrl
+        ? {
+            ToBotFromChannelOpenIdMetadataUrl: config.openIdMetadataUrl,
+            ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+            ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+            ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+            ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+            OAuthUrl: AuthenticationConstants.OAuthUrl,
+            CallerId: CallerIdConstants.PublicAzureChannel,
+          }
+        : {}),
+    },
+    credentialsFactory,
+  );
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error('Teams turn failed', { error, activityType: context.activity.type });

@@ -8,7 +8,9 @@ import { toCardActivity } from './card-activity';
 import { type ConversationReferences, InMemoryConversationReferences } from './conversation-references';
 import { toBotFrameworkRequest, toBotFrameworkResponse } from './http-bridge';
 import { SessionsBot } from './sessions-bot';
-import { createTeamsAdapter } from './teams-adapter';
+import { createTeamsAdapter, type TeamsCredentialsFactory } from './teams-adapter';
+
+export type { TeamsCredentialsFactory };
 
 export const TEAMS_MESSAGES_PATH = '/api/messages';
 
@@ -30,11 +32,12 @@ export type TeamsAppDeps = {
   digests?: DigestService | null;
   placeholderAfterMs?: number;
   invokeBudgetMs?: number;
+  credentialsFactory?: TeamsCredentialsFactory;
 };
 
 /** The Teams half of the bot on botbuilder's CloudAdapter, at POST /api/messages of the shared server. */
 export function createTeamsApp(config: TeamsConfig, deps: TeamsAppDeps): TeamsApp {
-  const adapter = createTeamsAdapter(config, deps.logger);
+  const adapter = createTeamsAdapter(config, deps.logger, deps.credentialsFactory);
   const references = deps.references ?? new InMemoryConversationReferences();
   const bot = new SessionsBot({
     config,
@@ -51,14 +54,20 @@ export function createTeamsApp(config: TeamsConfig, deps: TeamsAppDeps): TeamsAp
   return {
     references,
     requestListener: async (req, res) => {
-      const bridged = await toBotFrameworkRequest(req);
+      const bridged = await toBotFrameworkRequest(req, { loopbackServiceUrlOnly: config.mode === 'open' });
       if (!bridged.ok) {
         res
-          .writeHead(400, { 'content-type': 'application/json' })
+          .writeHead(bridged.status, { 'content-type': 'application/json' })
           .end(JSON.stringify({ error: bridged.problem }));
         return;
       }
-      await adapter.process(bridged.request, toBotFrameworkResponse(res), (context) => bot.run(context));
+      const response = toBotFrameworkResponse(res, (status, detail) =>
+        (status === 401 ? deps.logger.warn : deps.logger.error)('Refused a Teams request', {
+          status,
+          detail,
+        }),
+      );
+      await adapter.process(bridged.request, response, (context) => bot.run(context));
     },
     postToConversation: async (conversationId, view) => {
       const reference = await references.get(conversationId);

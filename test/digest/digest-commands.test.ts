@@ -7,6 +7,10 @@ import { type RunningApp, startApp } from '../../src/main';
 import { SLACK_ACTIONS } from '../../src/slack/render/block-kit';
 import type { DatabaseLocation } from '../../src/storage/database-location';
 import { type FakeBotConnector, startFakeBotConnector } from '../fakes/bot-connector';
+import {
+  type FakeBotFrameworkIdentity,
+  startFakeBotFrameworkIdentity,
+} from '../fakes/bot-framework-identity';
 import { DATABASES } from '../support/databases';
 import { type DigestHarness, startDigestHarness } from '../support/digest-harness';
 import { blockActionBody, FORM, postToSlackEndpoint } from '../support/slack-requests';
@@ -107,23 +111,35 @@ describe('digests declared in DIGESTS_FILE', () => {
 });
 
 describe('digest commands in Teams', () => {
+  const APP_ID = '7ab4d9f1-3c2e-4b6a-8d1f-2e3c4b5a6d7e';
   let connector: FakeBotConnector;
+  let identity: FakeBotFrameworkIdentity;
   let app: RunningApp;
   afterEach(async () => {
     await app?.close();
     await connector.close();
+    await identity.close();
   });
 
   it('subscribes a channel conversation and posts the digest there proactively when due', async () => {
     connector = await startFakeBotConnector();
+    identity = await startFakeBotFrameworkIdentity(APP_ID);
     let now = Date.parse('2026-11-30T06:00:00Z');
+    // Digests need a registered bot: the open mode keeps no conversation to post to later.
     app = await startApp(
       {
-        ...loadConfig({ PORT: '0', HOST: '127.0.0.1', TEAMS_ALLOW_UNAUTHENTICATED: 'true' }),
+        ...loadConfig({
+          PORT: '0',
+          HOST: '127.0.0.1',
+          MICROSOFT_APP_ID: APP_ID,
+          MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
+          MICROSOFT_APP_TYPE: 'MultiTenant',
+          TEAMS_OPENID_METADATA_URL: identity.metadataUrl,
+        }),
         database: sqlite.location() as DatabaseLocation,
       },
       createLogger({ level: 'error', format: 'json', write: () => {} }),
-      { now: () => new Date(now), startScheduler: false },
+      { now: () => new Date(now), startScheduler: false, teamsCredentials: identity.credentials },
     );
     const conversation = {
       id: '19:ops@thread.tacv2;messageid=1700000000000',
@@ -132,7 +148,10 @@ describe('digest commands in Teams', () => {
     };
     const res = await fetch(`${app.url}/api/messages`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${identity.token({ appId: APP_ID, serviceUrl: connector.serviceUrl })}`,
+      },
       body: JSON.stringify({
         type: 'message',
         id: '1700000000001',

@@ -85,13 +85,15 @@ describe('when Veeam fails', () => {
         VEEAM_URL: tlsSim.url,
         VEEAM_USERNAME: 'sessions-bot',
         VEEAM_PASSWORD: 'simulator',
+        PLAYGROUND: 'on',
+        PLAYGROUND_TOKEN: 'playground-token-for-tls',
       }),
       createLogger({ level: 'error', format: 'json', write: () => {} }),
     );
     try {
       const res = await fetch(`${other.url}/playground/api/ask`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: 'Bearer playground-token-for-tls' },
         body: JSON.stringify({ text: 'failed today', timeZone: 'UTC' }),
       });
       const answer = (await res.json()) as Answer;

@@ -11,6 +11,7 @@ const SECRETS = {
   SLACK_SIGNING_SECRET: 'abcdef0123456789abcdef0123456789',
   MICROSOFT_APP_PASSWORD: 'teams-known-secret-3',
   DB_PASSWORD: 'db-known-secret-4',
+  PLAYGROUND_TOKEN: 'playground-known-secret-5',
 };
 
 /**
@@ -44,6 +45,7 @@ describe('secrets', () => {
       HOST: '127.0.0.1',
       DATABASE_URL: ':memory:',
       PLAYGROUND: 'on',
+      PLAYGROUND_TOKEN: SECRETS.PLAYGROUND_TOKEN,
       VEEAM_USERNAME: 'sessions-bot',
       VEEAM_PASSWORD: SECRETS.VEEAM_PASSWORD,
       VEEAM_TIMEOUT_MS: '500',
@@ -74,7 +76,7 @@ describe('secrets', () => {
     const ask = (body: unknown) =>
       fetch(`${app.url}/playground/api/ask`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${SECRETS.PLAYGROUND_TOKEN}` },
         body: JSON.stringify(body),
       });
     await text(await ask({ text: 'failed today', timeZone: 'UTC' }));
