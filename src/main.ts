@@ -210,14 +210,23 @@ async function assemble(
   });
 
   const http = createHttpServer(logger);
-  /** Veeam reachable and logged in, database answering; kept for a few seconds so probes stay cheap. */
+  /**
+   * Veeam answering a real question (one session, `Limit=1`: a cached login token alone says nothing of
+   * an outage), database answering; kept for a few seconds so probes stay cheap.
+   */
   let lastReadiness: { at: number; checks: Promise<Record<string, string>> } | null = null;
   const readiness = () => {
     if (!lastReadiness || Date.now() - lastReadiness.at > 5_000) {
       lastReadiness = {
         at: Date.now(),
         checks: (async () => {
-          const [veeam, db] = await Promise.allSettled([client.tokens.accessToken(), database.ping()]);
+          const [veeam, db] = await Promise.allSettled([
+            client.listSessions(
+              { statuses: [], types: [], policyId: null, vmId: null, fromUtc: null, toUtc: null },
+              { offset: 0, limit: 1 },
+            ),
+            database.ping(),
+          ]);
           const say = (r: PromiseSettledResult<unknown>) =>
             r.status === 'fulfilled' ? 'ok' : toBotError(r.reason).userMessage;
           return { veeam: say(veeam), database: say(db) };

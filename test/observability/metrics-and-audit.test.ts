@@ -81,6 +81,14 @@ describe('what the bot tells its operator', () => {
       200,
       { status: 'ready', checks: { veeam: 'ok', database: 'ok' } },
     ]);
+    // Logged in, then the appliance fails: a cached token must not make it look ready.
+    const sim = app.simulator;
+    if (!sim) throw new Error('simulator expected');
+    sim.faults.failNext = { count: 1_000_000, status: 503 };
+    await new Promise((r) => setTimeout(r, 5_100));
+    const outage = await fetch(`${app.url}/readyz`);
+    expect(outage.status).toBe(503);
+    expect(((await outage.json()) as { checks: Record<string, string> }).checks.veeam).not.toBe('ok');
     await app.close();
     await start({
       VEEAM_URL: 'http://127.0.0.1:9',
