@@ -207,6 +207,7 @@ async function assemble(
     ledger,
     posters,
     digestsFile: config.digests.file,
+    maxPerUser: config.digests.maxPerUser,
   });
 
   const http = createHttpServer(logger);
@@ -321,6 +322,20 @@ async function assemble(
     tickMs: config.digests.tickMs,
     retryDelaysMs: options.digestRetryDelaysMs ?? [5_000, 30_000, 120_000],
     onOutcome: (outcome) => metrics.recordDigest(outcome),
+    // The channel itself is what fails, so its subscriber hears of it directly where the platform allows.
+    onPaused: (subscription, note) => {
+      const slackPoster = posters.slack;
+      if (subscription.platform !== 'slack' || !slackPoster || subscription.source !== 'chat') return;
+      const text = `The digest you set up in <#${subscription.channelId}> is ${note}. Invite the bot there (or check the channel still exists), then say \`digest daily …\` in it again.`;
+      void slackPoster(
+        { ...subscription, channelId: subscription.createdBy },
+        {
+          kind: 'notice',
+          title: 'Digest paused',
+          text,
+        },
+      ).catch((error) => logger.warn('Could not tell the subscriber of a paused digest', { error }));
+    },
   });
   if (options.startScheduler !== false) scheduler.start();
   opened.push(() => scheduler.stop());

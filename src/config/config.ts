@@ -101,6 +101,8 @@ export type DigestConfig = {
   graceMs: number;
   leaseMs: number;
   tickMs: number;
+  /** Chat-made subscriptions one person may have across channels. */
+  maxPerUser: number;
   /** This replica's name in digest claims. */
   instanceId: string;
 };
@@ -201,6 +203,7 @@ const envSchema = z.object({
   DIGEST_GRACE_HOURS: int(0, 72).default(6),
   DIGEST_LEASE_SECONDS: int(10, 3600).default(600),
   DIGEST_TICK_SECONDS: int(1, 3600).default(30),
+  DIGEST_MAX_PER_USER: int(1, 10_000).default(20),
   INSTANCE_ID: z.string().min(1).max(200).default(`${hostname()}:${process.pid}`),
   PLAYGROUND: z.enum(['auto', 'on', 'off']).default('auto'),
   PLAYGROUND_TOKEN: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
@@ -306,6 +309,7 @@ export function loadConfig(
       graceMs: e.DIGEST_GRACE_HOURS * 3_600_000,
       leaseMs: e.DIGEST_LEASE_SECONDS * 1000,
       tickMs: e.DIGEST_TICK_SECONDS * 1000,
+      maxPerUser: e.DIGEST_MAX_PER_USER,
       instanceId: e.INSTANCE_ID,
     },
   };

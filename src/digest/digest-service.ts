@@ -37,6 +37,8 @@ export type DigestServiceDeps = {
   posters: Partial<Record<DigestPlatform, DigestPoster>>;
   /** Named in answers about file-declared subscriptions. */
   digestsFile: string | null;
+  /** Chat-made subscriptions one person may have, across channels (DIGEST_MAX_PER_USER). */
+  maxPerUser: number;
 };
 
 const notice = (title: string, text: string): NoticeView => ({ kind: 'notice', title, text });
@@ -126,6 +128,13 @@ export class DigestService {
           const filters = s.filters ? ` for \`${s.filters}\`` : '';
           return `Daily digest ${describeSchedule(s.schedule)}${filters}${from}; next ${this.when(next, s.schedule.timeZone)}.`;
         });
+        for (const s of here) {
+          const paused = await this.deps.subscriptions.pausedNote(s.id);
+          if (paused)
+            lines.push(
+              `It is ${paused}. Check that the bot is in this channel, then say \`digest ${s.schedule.days} ${s.schedule.time}\` again to resume.`,
+            );
+        }
         return notice('Digest here', lines.join('\n'));
       }
       case 'off': {
@@ -160,6 +169,14 @@ export class DigestService {
         return view;
       }
       case 'subscribe': {
+        const elsewhere = await this.deps.subscriptions.countByCreator(place.userId, id);
+        if (elsewhere >= this.deps.maxPerUser)
+          return buildErrorView(
+            new BotError(
+              'USAGE',
+              `You already have ${elsewhere} digests in other channels, the most one person may have (DIGEST_MAX_PER_USER=${this.deps.maxPerUser}). Turn one off with \`digest off\` there first.`,
+            ),
+          );
         await this.deps.subscriptions.save({
           id,
           platform: place.platform,

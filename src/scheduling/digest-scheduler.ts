@@ -1,3 +1,4 @@
+import { bulkhead, type IPolicy, TimeoutStrategy, timeout, wrap } from 'cockatiel';
 import { slotsBetween } from '../core/digest/digest-slots';
 import type { DigestSubscription } from '../core/digest/digest-subscription';
 import type { Logger } from '../core/ports';
@@ -26,6 +27,14 @@ export type DigestSchedulerOptions = {
   sleep?: (ms: number) => Promise<void>;
   /** Told of each slot's outcome, for metrics. */
   onOutcome?: (outcome: 'posted' | 'failed' | 'skipped') => void;
+  /** One delivery attempt may take this long before it counts as failed. */
+  attemptTimeoutMs?: number;
+  /** Slots given up on in a row before a subscription is paused. */
+  pauseAfterFailures?: number;
+  /** Told once when a subscription is paused, to tell its subscriber. */
+  onPaused?: (subscription: DigestSubscription, note: string) => void;
+  /** Delivery attempts in flight at once, across all subscriptions. */
+  maxConcurrentPosts?: number;
 };
 
 const LOOKBACK_MS = 8 * 24 * 60 * 60 * 1000;
@@ -37,9 +46,17 @@ const LOOKBACK_MS = 8 * 24 * 60 * 60 * 1000;
  */
 export class DigestScheduler {
   private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
+  /** Slots being delivered by this replica, so a tick never starts one twice. */
+  private readonly inFlight = new Map<string, Promise<void>>();
+  /** Delivery attempts in flight at once, each bounded in time; the rest queue for a free place. */
+  private readonly posting: IPolicy;
 
-  constructor(private readonly o: DigestSchedulerOptions) {}
+  constructor(private readonly o: DigestSchedulerOptions) {
+    this.posting = wrap(
+      bulkhead(o.maxConcurrentPosts ?? 4, Number.POSITIVE_INFINITY),
+      timeout(o.attemptTimeoutMs ?? 120_000, TimeoutStrategy.Aggressive),
+    );
+  }
 
   start(): void {
     if (this.timer) return;
@@ -51,30 +68,48 @@ export class DigestScheduler {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await this.running;
+    await Promise.all(this.inFlight.values());
   }
 
-  /** One pass over every subscription; overlapping calls share the pass in flight. */
-  tick(): Promise<void> {
-    if (!this.running) {
-      this.running = this.pass()
-        .catch((error) => this.o.logger.error('Digest scheduler pass failed', { error }))
-        .finally(() => {
-          this.running = null;
-        });
+  /**
+   * Starts every due slot not already under way and resolves when those are done. Each slot runs on its
+   * own: one channel that cannot be reached retries without holding up anyone else's digest, and a
+   * later tick starts new slots while it is still retrying.
+   */
+  async tick(): Promise<void> {
+    let started: Promise<void>[];
+    try {
+      started = await this.startDueSlots();
+    } catch (error) {
+      this.o.logger.error('Digest scheduler pass failed', { error });
+      return;
     }
-    return this.running;
+    await Promise.all(started);
   }
 
-  private async pass(): Promise<void> {
+  private async startDueSlots(): Promise<Promise<void>[]> {
     const now = this.o.now();
-    for (const subscription of await this.o.subscriptions.list()) {
+    const started: Promise<void>[] = [];
+    for (const subscription of await this.o.subscriptions.listActive()) {
       const created = new Date(subscription.createdAt);
       const after = new Date(Math.max(created.getTime() - 1, now.getTime() - LOOKBACK_MS));
       for (const slot of slotsBetween(subscription.schedule, after, now)) {
-        await this.runSlot(subscription, slot, now);
+        const key = `${subscription.id}|${slot.toISOString()}`;
+        if (this.inFlight.has(key)) continue;
+        const run = this.runSlot(subscription, slot, now)
+          .catch((error) =>
+            this.o.logger.error('A digest slot failed', { subscription: subscription.id, error }),
+          )
+          .finally(() => this.inFlight.delete(key));
+        this.inFlight.set(key, run);
+        started.push(run);
       }
     }
+    return started;
+  }
+
+  private attempt(subscription: DigestSubscription, slot: Date, late: boolean): Promise<string> {
+    return this.posting.execute(() => this.o.post(subscription, slot, late));
   }
 
   private async runSlot(subscription: DigestSubscription, slot: Date, now: Date): Promise<void> {
@@ -106,7 +141,7 @@ export class DigestScheduler {
     for (let attempt = 0; attempt <= this.o.retryDelaysMs.length; attempt++) {
       if (attempt > 0) await sleep(this.o.retryDelaysMs[attempt - 1] as number);
       try {
-        const messageId = await this.o.post(subscription, slot, late);
+        const messageId = await this.attempt(subscription, slot, late);
         await ledger.finish(
           subscription.id,
           slot,
@@ -114,6 +149,7 @@ export class DigestScheduler {
           { status: 'posted', messageId },
           this.o.now().getTime(),
         );
+        await this.o.subscriptions.recordDelivered(subscription.id);
         this.o.onOutcome?.('posted');
         logger.info('Posted a digest', {
           subscription: subscription.id,
@@ -146,5 +182,14 @@ export class DigestScheduler {
       slot: slot.toISOString(),
       error: lastError,
     });
+    const pauseAfter = this.o.pauseAfterFailures ?? 3;
+    const pauseNote = `paused after ${pauseAfter} digests in a row could not be posted (last: ${note})`;
+    if (await this.o.subscriptions.recordFailed(subscription.id, pauseNote, pauseAfter)) {
+      logger.error('Paused a digest subscription that keeps failing', {
+        subscription: subscription.id,
+        note: pauseNote,
+      });
+      this.o.onPaused?.(subscription, pauseNote);
+    }
   }
 }

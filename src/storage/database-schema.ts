@@ -11,6 +11,10 @@ export type DatabaseSchema = {
     created_by: string;
     created_at: string;
     source: string;
+    /** Scheduled slots in a row that could not be delivered; reset by a delivery or a new subscribe. */
+    failures?: number;
+    /** Why deliveries stopped (paused after repeated failures); null while active. */
+    paused_note?: string | null;
   };
   digest_runs: {
     subscription_id: string;

@@ -27,6 +27,66 @@ export class DigestSubscriptionStore {
     );
   }
 
+  /** The subscriptions the scheduler posts: all but the paused ones. */
+  async listActive(): Promise<DigestSubscription[]> {
+    return (
+      await this.db
+        .selectFrom('digest_subscriptions')
+        .selectAll()
+        .where('paused_note', 'is', null)
+        .orderBy('id')
+        .execute()
+    ).map(toSubscription);
+  }
+
+  /** Chat-made subscriptions `userId` made in other channels than `exceptId`: what the per-user cap counts. */
+  async countByCreator(userId: string, exceptId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('digest_subscriptions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('created_by', '=', userId)
+      .where('source', '=', 'chat')
+      .where('id', '!=', exceptId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** A slot delivered: the count of failures in a row starts again. */
+  async recordDelivered(id: string): Promise<void> {
+    await this.db.updateTable('digest_subscriptions').set({ failures: 0 }).where('id', '=', id).execute();
+  }
+
+  /**
+   * A slot given up on: one more failure in a row. At `pauseAfter` the subscription is paused with `note`;
+   * true when this call paused it (so the subscriber is told once).
+   */
+  async recordFailed(id: string, note: string, pauseAfter: number): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('digest_subscriptions')
+      .select(['failures', 'paused_note'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) return false;
+    const failures = Number(row.failures ?? 0) + 1;
+    const pause = failures >= pauseAfter && row.paused_note == null;
+    await this.db
+      .updateTable('digest_subscriptions')
+      .set({ failures, ...(pause ? { paused_note: note } : {}) })
+      .where('id', '=', id)
+      .execute();
+    return pause;
+  }
+
+  /** Why a subscription is paused, or null while it is active. */
+  async pausedNote(id: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('digest_subscriptions')
+      .select('paused_note')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row?.paused_note ?? null;
+  }
+
   async get(id: string): Promise<DigestSubscription | null> {
     const row = await this.db
       .selectFrom('digest_subscriptions')
@@ -62,7 +122,9 @@ export class DigestSubscriptionStore {
       created_at: s.createdAt,
       source: s.source,
     };
-    const { id: _id, created_at: _createdAt, ...changes } = row;
+    // Saving again (a new `digest daily …`) also resumes a paused subscription.
+    const { id: _id, created_at: _createdAt, ...rest } = row;
+    const changes = { ...rest, failures: 0, paused_note: null };
     await this.db
       .insertInto('digest_subscriptions')
       .values(row)

@@ -53,6 +53,15 @@ const MIGRATIONS: Record<string, Migration> = {
       await sql`create index seen_requests_by_expiry on seen_requests (expires_at)`.execute(db);
     },
   },
+  '003_digest_delivery_health': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('digest_subscriptions')
+        .addColumn('failures', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema.alterTable('digest_subscriptions').addColumn('paused_note', 'text').execute();
+    },
+  },
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

@@ -22,7 +22,10 @@ export type FakeSlack = {
   rateLimitNext(method: string, retryAfterSeconds: number): void;
   /** The next `count` response_url posts answer `status` (429 with Retry-After: 1, or a 5xx). */
   failResponsesNext(count: number, status: number): void;
-  /** Calls to `method` answer ok:false with this Slack error until cleared (e.g. channel_not_found). */
+  /**
+   * Calls to `method` (or `method:channel`, for one channel only) answer ok:false with this Slack error
+   * until cleared (e.g. channel_not_found).
+   */
   failing: Map<string, string>;
   waitFor<T>(find: () => T | undefined, timeoutMs?: number): Promise<T>;
   /** Called at once for every response_url post (the benchmark times answers with it). */
@@ -79,7 +82,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return;
       }
       calls.push({ method, args, token });
-      const failure = failing.get(method);
+      const failure = failing.get(`${method}:${String(args.channel)}`) ?? failing.get(method);
       if (failure) {
         json(200, { ok: false, error: failure });
         return;

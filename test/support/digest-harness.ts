@@ -1,6 +1,6 @@
 import { loadConfig } from '../../src/config/config';
 import { createLogger } from '../../src/logging/logger';
-import { type RunningApp, startApp } from '../../src/main';
+import { type RunningApp, type StartOptions, startApp } from '../../src/main';
 import type { DatabaseLocation } from '../../src/storage/database-location';
 import { type FakeSlack, startFakeSlack } from '../fakes/slack-web-api';
 import { FORM, postToSlackEndpoint, slashCommandBody, TEST_SIGNING_SECRET } from './slack-requests';
@@ -16,9 +16,13 @@ export type DigestHarness = {
   slack: FakeSlack;
   logLines: string[];
   clock: { now: number };
-  replica(name: string, env?: Record<string, string>): Promise<RunningApp>;
-  /** Sends `/sessions <text>` in channel C1 to a replica and returns what it answered. */
-  command(app: RunningApp, text: string): Promise<Record<string, unknown>>;
+  replica(name: string, env?: Record<string, string>, options?: StartOptions): Promise<RunningApp>;
+  /** Sends `/sessions <text>` (in channel C1 by U1 unless told) to a replica and returns what it answered. */
+  command(
+    app: RunningApp,
+    text: string,
+    from?: { channelId?: string; userId?: string },
+  ): Promise<Record<string, unknown>>;
   /** The digests posted to channel C1 so far. */
   digestsPosted(): Record<string, unknown>[];
   close(): Promise<void>;
@@ -38,7 +42,7 @@ export async function startDigestHarness(
     slack,
     logLines,
     clock,
-    replica: async (name, env = {}) => {
+    replica: async (name, env = {}, options = {}) => {
       const config = loadConfig({
         PORT: '0',
         HOST: '127.0.0.1',
@@ -58,16 +62,16 @@ export async function startDigestHarness(
           write: (l) => logLines.push(l),
           secrets: [BOT_TOKEN],
         }),
-        { now: () => new Date(clock.now), startScheduler: false, digestRetryDelaysMs: [5, 5] },
+        { now: () => new Date(clock.now), startScheduler: false, digestRetryDelaysMs: [5, 5], ...options },
       );
       apps.push(app);
       return app;
     },
-    command: async (app, text) => {
+    command: async (app, text, from = {}) => {
       const id = `digest-${++responses}`;
       await postToSlackEndpoint(
         `${app.url}/slack/events`,
-        slashCommandBody({ text, responseUrl: slack.responseUrl(id) }),
+        slashCommandBody({ text, responseUrl: slack.responseUrl(id), ...from }),
         FORM,
       );
       return (await slack.waitFor(() => slack.responses.find((r) => r.id === id))).body;
