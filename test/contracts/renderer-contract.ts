@@ -59,7 +59,16 @@ const HOSTILE = [
   '[click](https://evil.example)',
   '**bold**',
   '<at>Everyone</at>',
+  '*bold* _italic_ ~struck~',
+  'see https://evil.example/login',
+  // Right-to-left override: reads as "invoiceexe.pdf"; a zero-width space splits a word invisibly.
+  'invoice\u202Efdp.exe',
+  'zero\u200Bwidth',
+  '{{DATE(2026-01-01T00:00:00Z, SHORT)}}',
 ];
+
+/** What a renderer must never pass on as it came, whatever the platform makes of markup. */
+export const INVISIBLE_CONTROL = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
 
 export function rendererContract<R>(r: RendererUnderTest<R>): void {
   describe(`${r.name}: the renderer contract`, () => {

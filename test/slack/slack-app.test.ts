@@ -171,6 +171,15 @@ describe('the Slack app, driven through Bolt over HTTP against a fake Slack', ()
     expect(answer.blocks?.[0]).toMatchObject({ type: 'header' });
   });
 
+  it('escapes the placeholder too: a name typed as <!here> pings nobody while the answer is on its way', async () => {
+    await start();
+    if (app.simulator) app.simulator.faults.latencyMs = 800;
+    const { id } = await command('failed for <!here>');
+    const placeholder = await answerTo(id);
+    expect(placeholder.text).toContain('&lt;!here&gt;');
+    expect(placeholder.text).not.toContain('<!here>');
+  });
+
   it('answers help and unknown words with a usage reply, and says when Veeam is down', async () => {
     await start();
     expect(allText(await answerTo((await command('')).id))).toContain('What I can tell you');

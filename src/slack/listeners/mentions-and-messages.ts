@@ -4,6 +4,7 @@ import { answerQuery, prepareQuestion } from '../../core/answers/answer-question
 import { deliverWithPlaceholder } from '../../core/answers/deliver-with-placeholder';
 import { isAllowedInSlack, REFUSAL_TEXT } from '../access-control';
 import { safely } from '../deliver';
+import { escapeMrkdwn } from '../render/mrkdwn';
 import { renderAnswerBlockKit } from '../render/render-sessions-block-kit';
 import type { SlackContext } from '../slack-context';
 import { answerDigestCommand } from './digest-command';
@@ -58,7 +59,7 @@ async function answerInConversation(ctx: SlackContext, client: WebClient, c: Con
     {
       placeholderAfterMs: ctx.placeholderAfterMs,
       showPlaceholder: async () =>
-        (await client.chat.postMessage({ ...where, text: prepared.pendingText })).ts ?? null,
+        (await client.chat.postMessage({ ...where, text: escapeMrkdwn(prepared.pendingText) })).ts ?? null,
       showAnswer: (view, placeholderTs) =>
         safely(ctx, 'answer', () =>
           placeholderTs

@@ -3,6 +3,7 @@ import { answerQuery, prepareQuestion } from '../../core/answers/answer-question
 import { deliverWithPlaceholder } from '../../core/answers/deliver-with-placeholder';
 import { isAllowedInSlack, REFUSAL_TEXT } from '../access-control';
 import { retryingRespond, safely } from '../deliver';
+import { escapeMrkdwn } from '../render/mrkdwn';
 import { renderAnswerBlockKit } from '../render/render-sessions-block-kit';
 import type { SlackContext } from '../slack-context';
 import { answerDigestCommand } from './digest-command';
@@ -46,7 +47,8 @@ export function registerSessionsCommand(app: App, ctx: SlackContext): void {
       answerQuery(prepared.query, 0, { ...ctx.answers, asker: { platform: 'slack', ...who } }),
       {
         placeholderAfterMs: ctx.placeholderAfterMs,
-        showPlaceholder: () => respond({ response_type: responseType, text: prepared.pendingText }),
+        showPlaceholder: () =>
+          respond({ response_type: responseType, text: escapeMrkdwn(prepared.pendingText) }),
         showAnswer: (view, placeholder) =>
           safely(ctx, 'answer', () =>
             respond({

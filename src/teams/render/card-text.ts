@@ -1,3 +1,5 @@
+import { withoutInvisibleControls } from '../../core/view/invisible-text';
+
 /**
  * TextBlock text is markdown in Teams (bold, italics, links, lists). Text from the Veeam API or a user
  * therefore never goes into a TextBlock: it goes into a RichTextBlock's TextRun, which renders no markdown
@@ -11,8 +13,12 @@ export type TextRunStyle = {
   italic?: boolean;
 };
 
+/**
+ * Teams expands `{{DATE(…)}}` and `{{TIME(…)}}` wherever they appear, TextRuns included: a name that
+ * carries one would show a date it does not hold, so its braces are broken up.
+ */
 export function textRun(text: string, style: TextRunStyle = {}): Record<string, unknown> {
-  return { type: 'TextRun', text, ...style };
+  return { type: 'TextRun', text: withoutInvisibleControls(text).replace(/\{\{/g, '{\uFF5B'), ...style };
 }
 
 export function plainTextBlock(

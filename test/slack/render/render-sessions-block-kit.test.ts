@@ -2,7 +2,7 @@ import { buildSessionsView } from '../../../src/core/view/build-sessions-view';
 import type { Block, BlockKitMessage, Button } from '../../../src/slack/render/block-kit';
 import { SLACK_ACTIONS } from '../../../src/slack/render/block-kit';
 import { renderAnswerBlockKit } from '../../../src/slack/render/render-sessions-block-kit';
-import { type RenderedButton, rendererContract } from '../../contracts/renderer-contract';
+import { INVISIBLE_CONTROL, type RenderedButton, rendererContract } from '../../contracts/renderer-contract';
 import { representativeViews } from '../../contracts/representative-views';
 import { makePage, makeQuery, TEST_TOKENS, VIEW_NOW } from '../../factories/sessions';
 import { blockKitProblems } from '../../support/block-kit-limits-check';
@@ -60,7 +60,13 @@ rendererContract<BlockKitMessage>({
     })),
   problems: blockKitProblems,
   // mrkdwn interprets <…>; plain_text (headers, buttons) does not.
-  leaksAsMarkup: (m, hostile) => hostile.includes('<') && mrkdwnTexts(m).some((t) => t.includes(hostile)),
+  leaksAsMarkup: (m, hostile) =>
+    mrkdwnTexts(m).some(
+      (t) =>
+        INVISIBLE_CONTROL.test(t) ||
+        (/[<*~]|(^|\W)_|:\/\//.test(hostile) && t.includes(hostile)) ||
+        /:\/\/evil/.test(t),
+    ),
   fallback: (m) => unescapeMrkdwn(m.text),
 });
 

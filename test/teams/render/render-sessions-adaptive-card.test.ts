@@ -6,7 +6,7 @@ import {
   renderAnswerAdaptiveCard,
   SESSION_INPUT_ID,
 } from '../../../src/teams/render/render-sessions-adaptive-card';
-import { type RenderedButton, rendererContract } from '../../contracts/renderer-contract';
+import { INVISIBLE_CONTROL, type RenderedButton, rendererContract } from '../../contracts/renderer-contract';
 import { representativeViews } from '../../contracts/representative-views';
 import { makePage, makeQuery, TEST_TOKENS, VIEW_NOW } from '../../factories/sessions';
 import { adaptiveCardProblems } from '../../support/adaptive-card-validator';
@@ -91,6 +91,8 @@ rendererContract<AdaptiveCardMessage>({
     walk(m.card, (n) => {
       if (n.type === 'TextBlock' && String(n.text).includes(hostile)) leak = true;
       if (n.type === 'FactSet') leak = true;
+      if (n.type === 'TextRun' && (INVISIBLE_CONTROL.test(String(n.text)) || String(n.text).includes('{{')))
+        leak = true;
     });
     return leak;
   },
