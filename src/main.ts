@@ -6,6 +6,7 @@ import type { Logger } from './core/ports';
 import { createButtonTokens } from './core/view/page-token';
 import { type DigestPoster, DigestService } from './digest/digest-service';
 import { readDigestsFile } from './digest/digests-file';
+import { bearerMatches } from './http/bearer-token';
 import { createHttpServer } from './http/server';
 import { createMetrics, type Metrics } from './observability/metrics';
 import { playgroundAccess } from './playground/playground-access';
@@ -352,7 +353,13 @@ async function assemble(
     logger,
   );
 
-  http.route('GET', '/metrics', async (_req, res) => {
+  http.route('GET', '/metrics', async (req, res) => {
+    if (config.metricsToken && !bearerMatches(req.headers.authorization, config.metricsToken)) {
+      res
+        .writeHead(401, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: 'METRICS_TOKEN required' }));
+      return;
+    }
     res
       .writeHead(200, { 'content-type': metrics.registry.contentType })
       .end(await metrics.registry.metrics());

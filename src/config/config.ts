@@ -76,6 +76,8 @@ export type Config = {
   playground: 'auto' | 'on' | 'off';
   /** Required of every playground API call when set; required for PLAYGROUND=on against an appliance. */
   playgroundToken: string | null;
+  /** When set, GET /metrics asks for it as a bearer token. */
+  metricsToken: string | null;
   buttons: ButtonKeyConfig;
 };
 
@@ -206,6 +208,7 @@ const envSchema = z.object({
   DIGEST_MAX_PER_USER: int(1, 10_000).default(20),
   INSTANCE_ID: z.string().min(1).max(200).default(`${hostname()}:${process.pid}`),
   PLAYGROUND: z.enum(['auto', 'on', 'off']).default('auto'),
+  METRICS_TOKEN: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
   PLAYGROUND_TOKEN: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
   BUTTON_SIGNING_KEY: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
   BUTTON_SIGNING_KEY_PREVIOUS: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
@@ -303,6 +306,7 @@ export function loadConfig(
     database: database as DatabaseLocation,
     playground: e.PLAYGROUND,
     playgroundToken: e.PLAYGROUND_TOKEN ?? null,
+    metricsToken: e.METRICS_TOKEN ?? null,
     buttons: readButtonKeys(e, veeam),
     digests: {
       file: e.DIGESTS_FILE ?? null,
@@ -324,6 +328,7 @@ const SECRET_FILE_VARIABLES = [
   'DATABASE_URL',
   'BUTTON_SIGNING_KEY',
   'PLAYGROUND_TOKEN',
+  'METRICS_TOKEN',
 ] as const;
 
 /** Replaces each VAR_FILE by VAR read from the file, in place; returns what went wrong. */
@@ -449,6 +454,7 @@ export function secretsOf(config: Config): string[] {
     config.teams?.appPassword ?? '',
     config.buttons.current ?? '',
     config.playgroundToken ?? '',
+    config.metricsToken ?? '',
     config.buttons.previous ?? '',
     config.database.kind === 'postgres' ? (safeUrl(config.database.url)?.password ?? '') : '',
   ];

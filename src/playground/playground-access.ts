@@ -1,5 +1,5 @@
-import { timingSafeEqual } from 'node:crypto';
 import type http from 'node:http';
+import { bearerMatches } from '../http/bearer-token';
 
 /** PLAYGROUND: auto (the default), on or off. */
 export type PlaygroundMode = 'auto' | 'on' | 'off';
@@ -87,7 +87,7 @@ export function checkPlaygroundRequest(
     return { status: 403, error: 'The playground answers its own page only (Origin does not match Host).' };
   if (req.method === 'POST' && !(req.headers['content-type'] ?? '').startsWith('application/json'))
     return { status: 415, error: 'The playground API takes application/json.' };
-  if (access.token !== null && !tokenMatches(req, access.token))
+  if (access.token !== null && !bearerMatches(req.headers.authorization, access.token))
     return {
       status: 401,
       error: 'This playground needs its token: open it as /?token=… with the value of PLAYGROUND_TOKEN.',
@@ -101,11 +101,4 @@ function sameOrigin(origin: string, host: string | undefined): boolean {
   } catch {
     return false;
   }
-}
-
-function tokenMatches(req: http.IncomingMessage, token: string): boolean {
-  const header = req.headers.authorization ?? '';
-  const given = Buffer.from(header.startsWith('Bearer ') ? header.slice(7) : '');
-  const expected = Buffer.from(token);
-  return given.length === expected.length && timingSafeEqual(given, expected);
 }

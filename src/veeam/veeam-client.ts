@@ -1,9 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { z } from 'zod';
+import { BotError } from '../core/errors';
 import type { Logger, SessionsSource } from '../core/ports';
 import { type ApiVersion, type ApiVersionProfile, apiVersionProfile } from '../core/sessions/api-version';
 import type { NamedResource, Session, SessionLogLine, SessionPage } from '../core/sessions/session';
 import type { PageRequest, SessionFilter } from '../core/sessions/session-query';
+import { isSessionId } from '../core/view/page-token';
 import { createHttpTransport, type HttpRequest, type HttpResponse } from './http-transport';
 import { toJobSessionsParams } from './job-sessions-params';
 import {
@@ -92,15 +94,21 @@ export class VeeamClient implements SessionsSource {
     };
   }
 
+  /** Session ids name appliance paths: anything but a UUID (`.`, `..`, `x/log`) never reaches one. */
+  private checkedId(id: string): string {
+    if (!isSessionId(id)) throw new BotError('NOT_FOUND', 'That is not a session id (a UUID).');
+    return encodeURIComponent(id);
+  }
+
   async getSession(id: string): Promise<Session> {
     return toSession(
-      await this.getJson(`jobSessions/${encodeURIComponent(id)}`, new URLSearchParams(), jobSessionSchema),
+      await this.getJson(`jobSessions/${this.checkedId(id)}`, new URLSearchParams(), jobSessionSchema),
     );
   }
 
   async getSessionLog(id: string): Promise<SessionLogLine[]> {
     const body = await this.getJson(
-      `jobSessions/${encodeURIComponent(id)}/log`,
+      `jobSessions/${this.checkedId(id)}/log`,
       new URLSearchParams(),
       sessionLogSchema,
     );

@@ -74,6 +74,16 @@ describe('what the bot tells its operator', () => {
     expect(sim.stats.logins).toBe(1);
   });
 
+  it('asks for METRICS_TOKEN on /metrics when one is set', async () => {
+    await start({ METRICS_TOKEN: 'metrics-token-0123456789' });
+    expect((await fetch(`${app.url}/metrics`)).status).toBe(401);
+    const ok = await fetch(`${app.url}/metrics`, {
+      headers: { authorization: 'Bearer metrics-token-0123456789' },
+    });
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toContain('# HELP');
+  });
+
   it('is ready when Veeam and the database answer, and says which one does not', async () => {
     await start();
     const ready = await fetch(`${app.url}/readyz`);

@@ -28,6 +28,22 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
   throw new Error('expected the call to fail');
 }
 
+describe('session ids', () => {
+  it.each(['.', '..', '../policies', 'x/log', ''])(
+    'never sends %j into an appliance path: it is not a session id',
+    async (id) => {
+      const { sim, client, close } = await startSimulatorWithClient();
+      try {
+        expect(await codeOf(client.getSession(id))).toBe('NOT_FOUND');
+        expect(await codeOf(client.getSessionLog(id))).toBe('NOT_FOUND');
+        expect(sim.stats.apiCalls).toBe(0);
+      } finally {
+        await close();
+      }
+    },
+  );
+});
+
 describe('logging in to the Veeam API', () => {
   it('logs in once and reuses the token', async () => {
     const { sim, client, close } = await startSimulatorWithClient();
