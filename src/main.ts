@@ -280,7 +280,18 @@ async function assemble(
     });
     const teamsApp = teams;
     posters.teams = async (subscription, view) => {
-      const id = await teamsApp.postToConversation(subscription.channelId, view);
+      const id = await teamsApp.postToConversation(subscription.channelId, view).catch(async (error) => {
+        // 403 BotNotInConversationRoster: the app was removed while the bot was not told.
+        if ((error as { statusCode?: number }).statusCode === 403) {
+          await teamsApp.references.remove(subscription.channelId);
+          await digests.endForConversation(
+            'teams',
+            subscription.channelId,
+            'Teams answered 403: the bot is not in it',
+          );
+        }
+        throw error;
+      });
       if (id === null)
         throw new Error(
           `the bot has not been in Teams conversation ${subscription.channelId} since it started keeping references`,

@@ -100,6 +100,22 @@ export class DigestService {
     return `${formatLocalTime(slot.toISOString(), zone, DateTime.fromJSDate(this.deps.answers.now()))} ${zone}`;
   }
 
+  /**
+   * The bot can no longer post to a conversation (uninstalled, removed, or the platform says it is not a
+   * member): its chat-made subscriptions end, and the log says so once. File-declared ones stay, since
+   * only the file may change them; they fail and pause like any undeliverable one.
+   */
+  async endForConversation(platform: DigestPlatform, channelId: string, reason: string): Promise<void> {
+    const id = subscriptionId(platform, channelId);
+    const here = await this.deps.subscriptions.findByChannel(platform, channelId);
+    if (!here.some((s) => s.id === id && s.source === 'chat')) return;
+    await this.deps.subscriptions.remove(id);
+    this.deps.answers.logger.warn('Ended a digest subscription the bot can no longer post to', {
+      subscription: id,
+      reason,
+    });
+  }
+
   /** `digest …` typed in a channel or chat; never throws. */
   async handleCommand(command: DigestCommand, place: DigestPlace): Promise<AnswerView> {
     try {

@@ -37,6 +37,14 @@ export class ConversationReferenceStore {
     return r ? JSON.parse(r.reference) : undefined;
   }
 
+  async remove(conversationId: string): Promise<void> {
+    await this.db
+      .deleteFrom('conversation_references')
+      .where('conversation_id', '=', conversationId)
+      .where('platform', '=', this.platform)
+      .execute();
+  }
+
   async list(): Promise<unknown[]> {
     const rows = await this.db
       .selectFrom('conversation_references')

@@ -10,6 +10,8 @@ export interface ConversationReferences {
   save(reference: Partial<ConversationReference>): Promise<void>;
   get(conversationId: string): Promise<Partial<ConversationReference> | undefined>;
   list(): Promise<Partial<ConversationReference>[]>;
+  /** The bot was removed from the conversation: nothing may be posted there any more. */
+  remove(conversationId: string): Promise<void>;
 }
 
 /**
@@ -49,6 +51,10 @@ export class InMemoryConversationReferences implements ConversationReferences {
   async list(): Promise<Partial<ConversationReference>[]> {
     return [...this.byId.values()];
   }
+
+  async remove(conversationId: string): Promise<void> {
+    this.byId.delete(conversationId);
+  }
 }
 
 /**
@@ -81,5 +87,10 @@ export class StoredConversationReferences implements ConversationReferences {
 
   async list(): Promise<Partial<ConversationReference>[]> {
     return (await this.store.list()) as Partial<ConversationReference>[];
+  }
+
+  async remove(conversationId: string): Promise<void> {
+    this.written.delete(conversationId);
+    await this.store.remove(conversationId);
   }
 }

@@ -75,6 +75,26 @@ export class SessionsBot extends TeamsActivityHandler {
       }
       await next();
     });
+    // Uninstalled, or the bot removed from a team or chat: nothing may be posted there any more.
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.forget(context, 'the app was uninstalled');
+      await next();
+    });
+    this.onMembersRemoved(async (context, next) => {
+      const me = context.activity.recipient?.id;
+      if (context.activity.membersRemoved?.some((m) => m.id === me))
+        await this.forget(context, 'the bot was removed from the conversation');
+      await next();
+    });
+  }
+
+  /** Ends what the bot keeps for a conversation it has left. */
+  async forget(context: TurnContext, reason: string): Promise<void> {
+    const conversationId =
+      toProactiveReference(TurnContext.getConversationReference(context.activity)).conversation?.id ?? '';
+    if (!conversationId) return;
+    await this.deps.references.remove(conversationId);
+    await this.deps.digests?.endForConversation('teams', conversationId, reason);
   }
 
   private allowed(activity: Activity): boolean {
@@ -120,16 +140,16 @@ export class SessionsBot extends TeamsActivityHandler {
 
   private async answerMessage(context: TurnContext): Promise<void> {
     const activity = context.activity;
-    await this.deps.references.save(toProactiveReference(TurnContext.getConversationReference(activity)));
+    // Only an allowed conversation is remembered: a refused tenant must not fill the table.
     if (!this.allowed(activity)) {
       await context.sendActivity(TEAMS_REFUSAL);
       return;
     }
+    await this.deps.references.save(toProactiveReference(TurnContext.getConversationReference(activity)));
     const text = (TurnContext.removeRecipientMention(activity) ?? activity.text ?? '')
       .replace(/<at>[^<]*<\/at>/g, ' ')
       .trim();
     const timeZone = this.timeZoneOf(activity);
-    await context.sendActivity({ type: 'typing' });
     const digest = parseDigestCommand(text, {
       timeZone,
       now: this.deps.answers.now(),
@@ -156,6 +176,9 @@ export class SessionsBot extends TeamsActivityHandler {
       await context.sendActivity(toCardActivity(prepared.view));
       return;
     }
+    // Typing only while a lookup is under way: Teams drops a reply that follows typing within milliseconds
+    // in channel threads, which is what help, usage and digest answers would do.
+    await context.sendActivity({ type: 'typing' });
     await deliverWithPlaceholder(answerQuery(prepared.query, 0, this.answersFor(activity)), {
       placeholderAfterMs: this.deps.placeholderAfterMs,
       showPlaceholder: async () =>

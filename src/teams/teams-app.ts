@@ -73,13 +73,21 @@ export function createTeamsApp(config: TeamsConfig, deps: TeamsAppDeps): TeamsAp
       const reference = await references.get(conversationId);
       if (!reference) return null;
       let id = '';
+      let failure: unknown = null;
       await adapter.continueConversationAsync(config.appId, reference, async (context) => {
         // The continuation turn has an id of its own, which sendActivity would turn into replyToId: a
         // reply to a message that does not exist. Clearing it makes the post a new message (a new post
         // in a channel) rather than a reply.
         context.activity.id = undefined;
-        id = (await context.sendActivity(toCardActivity(view)))?.id ?? '';
+        // Thrown in here, a failure would go to onTurnError (an apology into the same dead conversation)
+        // and the post would look done: it is carried out instead, for the caller to retry or give up.
+        try {
+          id = (await context.sendActivity(toCardActivity(view)))?.id ?? '';
+        } catch (error) {
+          failure = error;
+        }
       });
+      if (failure) throw failure;
       return id;
     },
   };
