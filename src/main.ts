@@ -1,5 +1,6 @@
 import { type Config, ConfigError } from './config/config';
 import type { AnswerDeps } from './core/answers/answer-question';
+import { createAskerLimits } from './core/answers/asker-limits';
 import type { DigestPlatform } from './core/digest/digest-subscription';
 import { toBotError } from './core/errors';
 import type { Logger } from './core/ports';
@@ -129,6 +130,7 @@ async function assemble(
       username: DEFAULT_SIMULATOR_USER.username,
       password: DEFAULT_SIMULATOR_USER.password,
       timeoutMs: vc.timeoutMs,
+      queueWaitMs: vc.queueWaitMs,
       logger,
       onResponse,
     });
@@ -146,6 +148,7 @@ async function assemble(
       caPem: vc.caPem,
       insecure: vc.insecure,
       timeoutMs: vc.timeoutMs,
+      queueWaitMs: vc.queueWaitMs,
       logger,
       onResponse,
     });
@@ -171,6 +174,7 @@ async function assemble(
     now: options.now ?? (() => new Date()),
     logger,
     tokens: createButtonTokens(config.buttons),
+    limits: createAskerLimits(config.rateLimit),
     audit: (event) => {
       metrics.recordAnswer(event);
       logger.info('Answered', { audit: event });

@@ -19,6 +19,7 @@ export type VeeamConfig =
       latencyMs: number;
       seed: string;
       timeoutMs: number;
+      queueWaitMs: number;
     }
   | {
       mode: 'appliance';
@@ -29,6 +30,7 @@ export type VeeamConfig =
       caPem: string | undefined;
       insecure: boolean;
       timeoutMs: number;
+      queueWaitMs: number;
     };
 
 export type SlackConfig = {
@@ -66,6 +68,8 @@ export type Config = {
   veeamUiUrl: string | null;
   defaultTimeZone: string;
   pageSize: number;
+  /** Questions one user may ask the appliance per minute (0: no limit), and at once after a quiet spell. */
+  rateLimit: { perMinute: number; burst: number };
   /** Null when no Slack variable is set: the Slack app is off. */
   slack: SlackConfig | null;
   /** Null when neither MICROSOFT_APP_ID nor TEAMS_ALLOW_UNAUTHENTICATED is set: /api/messages is off. */
@@ -158,12 +162,15 @@ const envSchema = z.object({
   VEEAM_CA_FILE: z.string().min(1).optional(),
   VEEAM_TLS_INSECURE: bool.default(false),
   VEEAM_TIMEOUT_MS: int(100, 300_000).default(15_000),
+  VEEAM_QUEUE_WAIT_MS: int(100, 300_000).default(5_000),
   VEEAM_UI_URL: httpUrl.optional(),
   SIMULATOR_PORT: int(0, 65535).default(0),
   SIMULATOR_LATENCY_MS: int(0, 60_000).default(0),
   SIMULATOR_SEED: z.string().min(1).default('sessions-bot'),
   DEFAULT_TIME_ZONE: timeZone.default(systemTimeZone()),
   PAGE_SIZE: int(1, 25).default(10),
+  RATE_LIMIT_PER_MINUTE: int(0, 100_000).default(30),
+  RATE_LIMIT_BURST: int(1, 10_000).default(10),
   SLACK_BOT_TOKEN: z
     .string()
     .startsWith('xoxb-', { message: 'must be a bot token starting with xoxb-' })
@@ -271,6 +278,7 @@ export function loadConfig(
       caPem,
       insecure: e.VEEAM_TLS_INSECURE,
       timeoutMs: e.VEEAM_TIMEOUT_MS,
+      queueWaitMs: e.VEEAM_QUEUE_WAIT_MS,
     };
   } else {
     veeam = {
@@ -280,6 +288,7 @@ export function loadConfig(
       latencyMs: e.SIMULATOR_LATENCY_MS,
       seed: e.SIMULATOR_SEED,
       timeoutMs: e.VEEAM_TIMEOUT_MS,
+      queueWaitMs: e.VEEAM_QUEUE_WAIT_MS,
     };
   }
   if (e.VEEAM_URL && e.PLAYGROUND === 'on' && !e.PLAYGROUND_TOKEN)
@@ -303,6 +312,7 @@ export function loadConfig(
     veeamUiUrl: e.VEEAM_UI_URL ?? (veeam.mode === 'appliance' ? veeam.url : null),
     defaultTimeZone: e.DEFAULT_TIME_ZONE,
     pageSize: e.PAGE_SIZE,
+    rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, burst: e.RATE_LIMIT_BURST },
     database: database as DatabaseLocation,
     playground: e.PLAYGROUND,
     playgroundToken: e.PLAYGROUND_TOKEN ?? null,

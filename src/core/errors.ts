@@ -14,6 +14,7 @@ export type BotErrorCode =
   | 'VEEAM_FORBIDDEN'
   | 'VEEAM_BAD_REQUEST'
   | 'VEEAM_RATE_LIMITED'
+  | 'ASKER_RATE_LIMITED'
   | 'VEEAM_SERVER_ERROR'
   | 'VEEAM_BAD_RESPONSE'
   | 'INTERNAL';
@@ -35,6 +36,7 @@ const DEFAULT_MESSAGES: Record<BotErrorCode, string> = {
     "The Veeam API user's role may not read job sessions. Give it at least the Read-Only User role.",
   VEEAM_BAD_REQUEST: 'The Veeam API rejected the query.',
   VEEAM_RATE_LIMITED: 'The Veeam appliance is asking for fewer requests. Try again in a minute.',
+  ASKER_RATE_LIMITED: 'You are asking faster than I answer everyone fairly. Try again in a few seconds.',
   VEEAM_SERVER_ERROR: 'The Veeam appliance had an internal error. Try again; if it persists, check its logs.',
   VEEAM_BAD_RESPONSE:
     'The Veeam appliance answered with data I do not understand. Check VEEAM_API_VERSION matches the appliance.',

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import tls from 'node:tls';
+import { BotError } from '../core/errors';
 import { veeamErrorFromNetwork } from './veeam-errors';
 
 export type HttpRequest = {
@@ -18,6 +19,12 @@ export type TransportOptions = {
   /** Skip certificate checks: an explicit opt-in, warned about at start. */
   insecure?: boolean;
   timeoutMs: number;
+  /**
+   * How long a request may wait for one of the sockets before it is refused as "busy". Kept apart from
+   * `timeoutMs`, which starts once the request is on a socket: a burst from one user must not use up
+   * everyone else's timeout while they queue.
+   */
+  queueWaitMs?: number;
   /** Responses larger than this are refused, so a broken proxy cannot exhaust memory. */
   maxBodyBytes?: number;
 };
@@ -50,6 +57,7 @@ export function createHttpTransport(options: TransportOptions): {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        clearTimeout(queueTimer);
         fn();
       };
       const req = lib.request(
@@ -88,10 +96,26 @@ export function createHttpTransport(options: TransportOptions): {
           res.on('error', (err) => finish(() => reject(veeamErrorFromNetwork(err, timedOut))));
         },
       );
-      const timer = setTimeout(() => {
-        timedOut = true;
-        req.destroy(new Error(`no answer within ${options.timeoutMs} ms`));
-      }, options.timeoutMs);
+      let timer: NodeJS.Timeout | undefined;
+      // A request still waiting for a socket emits no error when destroyed until it gets one: answer now.
+      const queueTimer = setTimeout(() => {
+        finish(() =>
+          reject(
+            new BotError(
+              'VEEAM_TIMEOUT',
+              'Too many questions are waiting for the Veeam appliance right now. Try again in a moment.',
+            ),
+          ),
+        );
+        req.destroy();
+      }, options.queueWaitMs ?? options.timeoutMs);
+      req.once('socket', () => {
+        clearTimeout(queueTimer);
+        timer = setTimeout(() => {
+          timedOut = true;
+          req.destroy(new Error(`no answer within ${options.timeoutMs} ms`));
+        }, options.timeoutMs);
+      });
       req.on('error', (err) => finish(() => reject(veeamErrorFromNetwork(err, timedOut))));
       if (request.body !== undefined) req.write(request.body);
       req.end();

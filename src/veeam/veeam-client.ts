@@ -28,6 +28,8 @@ export type VeeamClientOptions = {
   caPem?: string | undefined;
   insecure?: boolean;
   timeoutMs?: number;
+  /** How long a call may wait for a free connection (see TransportOptions.queueWaitMs). */
+  queueWaitMs?: number;
   /** Attempts for a GET that meets a network error, 429 or 5xx (first try included). */
   maxAttempts?: number;
   retryBaseMs?: number;
@@ -66,6 +68,7 @@ export class VeeamClient implements SessionsSource {
       ca: options.caPem,
       insecure: options.insecure ?? false,
       timeoutMs: options.timeoutMs ?? 15_000,
+      queueWaitMs: options.queueWaitMs ?? 5_000,
     });
     this.tokens = new TokenSession({
       baseUrl: this.base,

@@ -10,6 +10,7 @@ import { buildSessionsView } from '../view/build-sessions-view';
 import { describeLookingUp, describeUnderstood } from '../view/describe-query';
 import { type ButtonTokens, isSessionId, type PageState } from '../view/page-token';
 import type { AnswerView } from '../view/sessions-view';
+import type { AskerLimits } from './asker-limits';
 
 /**
  * The conversation every platform has with the core: a question or a button in, a view out. Nothing
@@ -24,6 +25,8 @@ export type AnswerDeps = {
   logger: Logger;
   /** Signs buttons and checks the ones that come back. */
   tokens: ButtonTokens;
+  /** How much one user and one channel may ask; none in tests that do not need it. */
+  limits?: AskerLimits;
   /** Who asked, set per request by the adapter; it goes into the audit line. */
   asker?: Asker;
   /** Told of every answer (the audit log and the metrics); must not throw. */
@@ -58,7 +61,22 @@ async function audited(
   run: () => Promise<AnswerView>,
 ): Promise<AnswerView> {
   const started = performance.now();
-  const view = await run();
+  const admitted = deps.limits?.admit(deps.asker) ?? { ok: true as const, release: () => {} };
+  let view: AnswerView;
+  if (!admitted.ok) {
+    view = buildErrorView(
+      new BotError(
+        'ASKER_RATE_LIMITED',
+        `You are asking faster than I answer everyone fairly. Try again in ${admitted.retryAfterSeconds} s.`,
+      ),
+    );
+  } else {
+    try {
+      view = await run();
+    } finally {
+      admitted.release();
+    }
+  }
   if (deps.audit) {
     try {
       deps.audit({

@@ -15,6 +15,7 @@ const TITLES: Record<BotErrorCode, string> = {
   VEEAM_FORBIDDEN: 'The bot may not read sessions',
   VEEAM_BAD_REQUEST: 'Veeam rejected the query',
   VEEAM_RATE_LIMITED: 'Veeam is busy',
+  ASKER_RATE_LIMITED: 'One moment, please',
   VEEAM_SERVER_ERROR: 'Veeam had an internal error',
   VEEAM_BAD_RESPONSE: "Veeam's answer was not understood",
   INTERNAL: 'Something went wrong',
@@ -22,6 +23,7 @@ const TITLES: Record<BotErrorCode, string> = {
 
 /** Failures that can pass by themselves, so a "Try again" button is worth showing. */
 const TRANSIENT = new Set<BotErrorCode>([
+  'ASKER_RATE_LIMITED',
   'VEEAM_UNREACHABLE',
   'VEEAM_TIMEOUT',
   'VEEAM_RATE_LIMITED',
