@@ -123,7 +123,16 @@ export function renderSessionsBlockKit(view: SessionsView, options: BlockKitOpti
   if (view.paging.label) {
     blocks.push({
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: `${view.paging.label} · ${escapeMrkdwn(view.countText)}` }],
+      // The label already says "of N" when the total is known.
+      elements: [
+        {
+          type: 'mrkdwn',
+          text:
+            view.paging.total === null
+              ? `${view.paging.label} · ${escapeMrkdwn(view.countText)}`
+              : view.paging.label,
+        },
+      ],
     });
   }
   const summary =

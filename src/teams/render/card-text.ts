@@ -9,16 +9,21 @@ export type TextRunStyle = {
   weight?: 'Bolder';
   size?: 'Small' | 'Medium' | 'Large';
   isSubtle?: boolean;
-  color?: 'Attention' | 'Warning' | 'Good' | 'Accent';
+  /** No 'Warning' or 'Good': Teams draws them below WCAG AA contrast in the light theme. */
+  color?: 'Attention' | 'Accent';
   italic?: boolean;
 };
 
 /**
  * Teams expands `{{DATE(…)}}` and `{{TIME(…)}}` wherever they appear, TextRuns included: a name that
- * carries one would show a date it does not hold, so its braces are broken up.
+ * carries one would show a date it does not hold, so its braces are broken up. A TextRun shows no
+ * markdown, so the code spans of the bot's own hints ("try `help`") become quotes instead of backticks.
  */
 export function textRun(text: string, style: TextRunStyle = {}): Record<string, unknown> {
-  return { type: 'TextRun', text: withoutInvisibleControls(text).replace(/\{\{/g, '{\uFF5B'), ...style };
+  const shown = withoutInvisibleControls(text)
+    .replace(/\{\{/g, '{\uFF5B')
+    .replace(/`([^`\n]+)`/g, '“$1”');
+  return { type: 'TextRun', text: shown, ...style };
 }
 
 export function plainTextBlock(

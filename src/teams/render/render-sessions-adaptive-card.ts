@@ -1,4 +1,3 @@
-import { toUtcSeconds } from '../../core/view/human-time';
 import type {
   AnswerView,
   DetailsView,
@@ -42,10 +41,14 @@ const ICON: Record<StatusTone, string> = {
   canceled: '⚪',
   other: '⚫',
 };
-const COLOR: Record<StatusTone, 'Attention' | 'Warning' | 'Good' | 'Accent' | undefined> = {
+/**
+ * Teams' "Warning" yellow (1.5:1 on white) and "Good" green (2.1:1) fail WCAG AA's 4.5:1 in the light
+ * theme: those statuses are carried by the icon and the word alone. Red and blue pass on both themes.
+ */
+const COLOR: Record<StatusTone, 'Attention' | 'Accent' | undefined> = {
   failed: 'Attention',
-  warning: 'Warning',
-  success: 'Good',
+  warning: undefined,
+  success: undefined,
   running: 'Accent',
   canceled: undefined,
   other: undefined,
@@ -73,12 +76,6 @@ function openVeeam(url: string | null): Record<string, unknown>[] {
   return url ? [{ type: 'Action.OpenUrl', title: 'Open in Veeam', url }] : [];
 }
 
-/** Teams shows DATE()/TIME() in each reader's own zone; the plain text is the asker's zone. */
-function localTime(iso: string | null, fallback: string): string {
-  const utc = iso ? toUtcSeconds(iso) : null;
-  return utc ? `{{DATE(${utc}, SHORT)}} {{TIME(${utc})}}` : fallback;
-}
-
 function title(text: string): Record<string, unknown> {
   return plainTextBlock([textRun(truncateText(text, 200), { weight: 'Bolder', size: 'Medium' })], {
     spacing: 'None',
@@ -88,7 +85,9 @@ function title(text: string): Record<string, unknown> {
 function rowElement(row: SessionRow): Record<string, unknown> {
   const statusColor = COLOR[row.tone];
   const meta = [
-    localTime(row.startedAt, row.startedText),
+    // Every time on a card is in the asker's zone, said once at its foot: DATE()/TIME() would show each
+    // reader's own zone beside a picker, header and details in the asker's (contradicting times).
+    row.startedText,
     row.durationText,
     ...(row.protectedInstances !== null
       ? [`${row.protectedInstances} instance${row.protectedInstances === 1 ? '' : 's'}`]
@@ -166,7 +165,8 @@ export function renderSessionsAdaptiveCard(view: SessionsView): AdaptiveCardMess
   if (view.paging.label) {
     body.push({
       type: 'TextBlock',
-      text: `${view.paging.label} · ${view.countText}`,
+      // The label already says "of N" when the total is known.
+      text: `${view.paging.total === null ? `${view.paging.label} · ${view.countText}` : view.paging.label} · times in ${view.timeZone}`,
       isSubtle: true,
       size: 'Small',
       spacing: 'Medium',
@@ -263,9 +263,9 @@ export function renderDigestAdaptiveCard(view: DigestView): AdaptiveCardMessage 
     title(view.title),
     plainTextBlock([textRun(view.windowText, { isSubtle: true, size: 'Small' })], { spacing: 'None' }),
   ];
-  if (view.lateText) body.push(plainTextBlock([textRun(`⏳ ${view.lateText}`, { color: 'Warning' })]));
+  if (view.lateText) body.push(plainTextBlock([textRun(`⏳ ${view.lateText}`)]));
   if (view.allGreenText)
-    body.push(plainTextBlock([textRun(`✅ ${view.allGreenText}`, { weight: 'Bolder', color: 'Good' })]));
+    body.push(plainTextBlock([textRun(`✅ ${view.allGreenText}`, { weight: 'Bolder' })]));
   body.push({
     type: 'ColumnSet',
     spacing: 'Medium',
@@ -295,18 +295,11 @@ export function renderDigestAdaptiveCard(view: DigestView): AdaptiveCardMessage 
           [
             textRun(`${ICON[g.tone]} `),
             textRun(truncateText(g.name, 120), { weight: 'Bolder' }),
-            textRun(` · ${what} · last `, COLOR[g.tone] ? { color: COLOR[g.tone] } : {}),
+            textRun(` · ${what}`, COLOR[g.tone] ? { color: COLOR[g.tone] } : {}),
+            textRun(` · last ${g.lastText}`, { isSubtle: true }),
           ],
           { spacing: 'Small' },
         ),
-        // Our own text only (a date function), so a TextBlock's markdown is safe here.
-        {
-          type: 'TextBlock',
-          text: localTime(g.lastAt, g.lastText),
-          isSubtle: true,
-          size: 'Small',
-          spacing: 'None',
-        },
       );
     }
     if (view.moreText) body.push(plainTextBlock([textRun(view.moreText, { isSubtle: true })]));

@@ -115,11 +115,23 @@ describe('Teams Adaptive Cards, as a reviewer sees them', () => {
     expect(paging.map((a) => a.type)).toEqual(['Action.Execute', 'Action.Execute']);
   });
 
-  it('writes times with DATE() and TIME(), so each reader sees their own zone', () => {
-    const { card } = renderAnswerAdaptiveCard(buildSessionsView(makeQuery(), makePage(1), ctx));
-    expect(JSON.stringify(card)).toContain(
-      '{{DATE(2026-11-29T08:00:00Z, SHORT)}} {{TIME(2026-11-29T08:00:00Z)}}',
-    );
+  it("writes every time in the asker's zone and says so once, so row, picker and footer agree", () => {
+    const view = buildSessionsView(makeQuery(), makePage(1), ctx);
+    const json = JSON.stringify(renderAnswerAdaptiveCard(view).card);
+    // DATE()/TIME() follow each reader's zone: beside the picker's asker-zone times they contradicted.
+    expect(json).not.toMatch(/\{\{(DATE|TIME)\(/);
+    const started = view.rows[0]?.startedText as string;
+    expect(json.split(started).length - 1).toBeGreaterThanOrEqual(2);
+    expect(json).toContain(`times in ${view.timeZone}`);
+  });
+
+  it('colours statuses only where the colour stays readable (no yellow or green text)', () => {
+    for (const status of ['Warning', 'Success', 'Error'] as const) {
+      const json = JSON.stringify(
+        renderAnswerAdaptiveCard(buildSessionsView(makeQuery(), makePage(1, {}, { status }), ctx)).card,
+      );
+      expect(json).not.toMatch(/"color":"(Warning|Good)"/);
+    }
   });
 
   it('reports what the official validator finds in a broken card (the check can fail)', () => {
