@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1
 # sessions-bot: multi-stage, production dependencies only, runs as the unprivileged "node" user.
 
-FROM node:20-bookworm-slim AS deps
+# Node.js 24, the active LTS line (20 reached its end of life on 2026-04-30); better-sqlite3 12 supports it.
+FROM node:24-bookworm-slim AS deps
 WORKDIR /app
 # better-sqlite3 is a native addon: prebuilt binaries are fetched, with the tools to build it if none fits.
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ ca-certificates \
@@ -9,7 +10,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends python3 make g+
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 # The heap cap keeps memory flat under bursts (npm run bench measures it); answers need far less.
 ENV NODE_ENV=production \
     NODE_OPTIONS="--max-old-space-size=160" \
