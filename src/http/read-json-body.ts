@@ -8,6 +8,22 @@ export async function readJsonObject(
   req: http.IncomingMessage,
   maxBytes: number,
 ): Promise<Record<string, unknown> | null> {
+  const body = await readBoundedBody(req, maxBytes);
+  if (!body) return null;
+  try {
+    const parsed: unknown = JSON.parse(body.toString('utf8'));
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The whole body, or null once it passes `maxBytes` (a declared Content-Length over it is refused unread). */
+export async function readBoundedBody(req: http.IncomingMessage, maxBytes: number): Promise<Buffer | null> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > maxBytes) return null;
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -15,12 +31,5 @@ export async function readJsonObject(
     if (size > maxBytes) return null;
     chunks.push(chunk as Buffer);
   }
-  try {
-    const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
-      ? (parsed as Record<string, unknown>)
-      : null;
-  } catch {
-    return null;
-  }
+  return Buffer.concat(chunks);
 }

@@ -1,6 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type http from 'node:http';
 import type { Logger } from '../core/ports';
+import { readBoundedBody } from '../http/read-json-body';
 
 /**
  * Slack signs each request: `v0=` HMAC-SHA256(signing secret, `v0:{timestamp}:{body}`). Bolt checks that
@@ -54,7 +55,7 @@ export function createSlackRequestGuard(options: SlackRequestGuardOptions) {
     const timestamp = req.headers['x-slack-request-timestamp'];
     if (signature === undefined && timestamp === undefined && isForm(req)) {
       // Slack checks a slash command's certificate with an unsigned `ssl_check=1` post (bolt-js #1397).
-      const small = await readBounded(req, 1024);
+      const small = await readBoundedBody(req, 1024);
       if (small && new URLSearchParams(small.toString('utf8')).get('ssl_check') === '1')
         return { ok: 'answered', status: 200 };
       return { ok: false, status: 401, reason: 'no valid x-slack-signature header' };
@@ -68,7 +69,7 @@ export function createSlackRequestGuard(options: SlackRequestGuardOptions) {
     if (Math.abs(t - sentAt) > MAX_CLOCK_SKEW_MS)
       return { ok: false, status: 401, reason: 'timestamp more than five minutes from now' };
 
-    const body = await readBounded(req, maxBodyBytes);
+    const body = await readBoundedBody(req, maxBodyBytes);
     if (!body) return { ok: false, status: 413, reason: `body over ${maxBodyBytes} bytes` };
     (req as http.IncomingMessage & { rawBody?: Buffer }).rawBody = body;
 
@@ -106,19 +107,6 @@ export function createSlackRequestGuard(options: SlackRequestGuardOptions) {
 
 function isForm(req: http.IncomingMessage): boolean {
   return (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
-}
-
-async function readBounded(req: http.IncomingMessage, maxBytes: number): Promise<Buffer | null> {
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > maxBytes) return null;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > maxBytes) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
 }
 
 /** Keys with an expiry, at most `max` of them; insertion order is expiry order closely enough. */

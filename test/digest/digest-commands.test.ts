@@ -8,6 +8,7 @@ import { SLACK_ACTIONS } from '../../src/slack/render/block-kit';
 import type { DatabaseLocation } from '../../src/storage/database-location';
 import { type FakeBotConnector, startFakeBotConnector } from '../fakes/bot-connector';
 import {
+  authenticatedTeamsEnv,
   type FakeBotFrameworkIdentity,
   startFakeBotFrameworkIdentity,
 } from '../fakes/bot-framework-identity';
@@ -131,10 +132,7 @@ describe('digest commands in Teams', () => {
         ...loadConfig({
           PORT: '0',
           HOST: '127.0.0.1',
-          MICROSOFT_APP_ID: APP_ID,
-          MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
-          MICROSOFT_APP_TYPE: 'MultiTenant',
-          TEAMS_OPENID_METADATA_URL: identity.metadataUrl,
+          ...authenticatedTeamsEnv(identity, APP_ID),
         }),
         database: sqlite.location() as DatabaseLocation,
       },

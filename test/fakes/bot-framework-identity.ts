@@ -86,3 +86,16 @@ export async function startFakeBotFrameworkIdentity(appId: string): Promise<Fake
     close: () => closeServer(server),
   };
 }
+
+/** Variables for a registered (authenticated) bot whose tokens come from `identity`. */
+export function authenticatedTeamsEnv(
+  identity: FakeBotFrameworkIdentity,
+  appId: string,
+): Record<string, string> {
+  return {
+    MICROSOFT_APP_ID: appId,
+    MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
+    MICROSOFT_APP_TYPE: 'MultiTenant',
+    TEAMS_OPENID_METADATA_URL: identity.metadataUrl,
+  };
+}

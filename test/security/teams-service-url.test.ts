@@ -3,6 +3,7 @@ import { createLogger } from '../../src/logging/logger';
 import { type RunningApp, startApp } from '../../src/main';
 import { type FakeBotConnector, startFakeBotConnector } from '../fakes/bot-connector';
 import {
+  authenticatedTeamsEnv,
   type FakeBotFrameworkIdentity,
   startFakeBotFrameworkIdentity,
 } from '../fakes/bot-framework-identity';
@@ -107,10 +108,7 @@ describe('Teams serviceUrl: the bot posts only where it may', () => {
           PORT: '0',
           HOST: '127.0.0.1',
           DATABASE_URL: ':memory:',
-          MICROSOFT_APP_ID: APP_ID,
-          MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
-          MICROSOFT_APP_TYPE: 'MultiTenant',
-          TEAMS_OPENID_METADATA_URL: identity.metadataUrl,
+          ...authenticatedTeamsEnv(identity, APP_ID),
         }),
         silent,
         { startScheduler: false, teamsCredentials: identity.credentials },
