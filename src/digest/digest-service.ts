@@ -148,7 +148,7 @@ export class DigestService {
           const paused = await this.deps.subscriptions.pausedNote(s.id);
           if (paused)
             lines.push(
-              `It is ${paused}. Check that the bot is in this channel, then say \`digest ${s.schedule.days} ${s.schedule.time}\` again to resume.`,
+              `It is ${paused}. Check that the bot is still in this channel or chat, then say \`digest ${s.schedule.days} ${s.schedule.time}\` again to resume.`,
             );
         }
         return notice('Digest here', lines.join('\n'));

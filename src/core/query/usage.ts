@@ -34,6 +34,6 @@ export function buildUsageText(apiVersion: ApiVersion = 'v2', command = ''): str
     'Time: `today`, `yesterday`, `this week`, `last week`, `this month`, `last month`, a weekday (`monday`), a date (`2026-11-03`, `Nov 3`), `since …`, `between … and …`, `from … to …`, `last 24h`, `past 3 days`, `last 90 minutes`.',
     'Policy and VM: `policy:"Prod VMs"`, `vm:web-01`, or just `for web-01`.',
     'Times are read in your time zone.',
-    `Daily digest for this channel: \`${prefix}digest daily 08:00\`, \`${prefix}digest status\`, \`${prefix}digest off\`.`,
+    `Daily digest here (this channel or chat): \`${prefix}digest daily 08:00\`, \`${prefix}digest status\`, \`${prefix}digest off\`.`,
   ].join('\n');
 }
