@@ -130,6 +130,8 @@ describe('the playground over HTTP', () => {
       await post('/playground/api/ask', { text: 'failed today', timeZone: 'UTC' })
     ).json();
     expect(JSON.stringify(answer)).toMatch(/Try again/);
+    // A Try again that fails again must not put back an identical card.
+    expect(JSON.stringify(answer)).toMatch(/Checked at \d\d:\d\d:\d\d UTC/);
     expect(
       ((await (await post('/playground/api/faults', { veeam: 'normal' })).json()) as { veeam: string }).veeam,
     ).toBe('normal');

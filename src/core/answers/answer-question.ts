@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { BotError, type BotErrorCode, toBotError } from '../errors';
 import type { Logger, SessionsSource } from '../ports';
 import { parseSessionQuery } from '../query/parse-session-query';
@@ -131,7 +132,7 @@ export async function answerQuery(
         tokens: deps.tokens,
       });
     } catch (error) {
-      return failure(error, deps, deps.tokens.encodePage(state));
+      return failure(error, deps, deps.tokens.encodePage(state), query.timeZone);
     }
   });
 }
@@ -193,13 +194,17 @@ async function detailsOf(
       tokens: deps.tokens,
     });
   } catch (error) {
-    return failure(error, deps, back ? deps.tokens.encodePage(back) : null);
+    return failure(error, deps, back ? deps.tokens.encodePage(back) : null, timeZone);
   }
 }
 
-function failure(error: unknown, deps: AnswerDeps, retryToken: string | null): AnswerView {
+function failure(error: unknown, deps: AnswerDeps, retryToken: string | null, timeZone: string): AnswerView {
   const botError = toBotError(error);
   if (botError.code === 'INTERNAL') deps.logger.error('Answering failed', { error });
   else deps.logger.warn('Answered with an error', { code: botError.code });
-  return buildErrorView(botError, retryToken);
+  const view = buildErrorView(botError, retryToken);
+  // "Try again" that fails again would otherwise put back an identical card: say when it was checked.
+  if (!view.retryToken) return view;
+  const at = DateTime.fromJSDate(deps.now()).setZone(timeZone).toFormat('HH:mm:ss');
+  return { ...view, message: `${view.message} (Checked at ${at} ${timeZone}.)` };
 }

@@ -14,7 +14,7 @@ export const DIGEST_USAGE = [
   '`digest daily 08:00` posts a digest of the last 24 hours here every morning (in your time zone)',
   '`digest weekdays 07:30 Europe/Berlin` Monday to Friday, in a zone you name',
   '`digest daily 08:00 policy:"Prod VMs"` only what the filters select (policy, VM, type)',
-  "`digest status` shows the digest here, `digest now` posts one at once, `digest off` stops it",
+  '`digest status` shows the digest here, `digest now` posts one at once, `digest off` stops it',
 ].join('\n');
 
 const TIME = /^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$/i;
