@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import type { Request, Response } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 import { readJsonObject } from '../http/read-json-body';
 
@@ -23,7 +23,7 @@ const activityEnvelope = z
   .passthrough();
 
 export type BridgedRequest =
-  | { ok: true; request: Request }
+  | { ok: true; activity: Activity; authorization: string }
   | { ok: false; status: 400 | 403; problem: string };
 
 /**
@@ -61,59 +61,39 @@ export async function toBotFrameworkRequest(
         'TEAMS_ALLOW_UNAUTHENTICATED answers activities whose serviceUrl is on this machine only (the Emulator, local tests)',
     };
   }
+  const authorization = req.headers.authorization;
   return {
     ok: true,
-    request: {
-      body,
-      headers: req.headers as Record<string, string | string[] | undefined>,
-      method: req.method ?? 'POST',
-    },
+    activity: withDates(body) as unknown as Activity,
+    authorization: typeof authorization === 'string' ? authorization : '',
   };
 }
 
-/** jsonwebtoken's own errors, which botbuilder lets through as a 500 (a token signed by another key). */
-const TOKEN_REFUSALS =
-  /^(invalid signature|invalid token|jwt |TokenExpired|The token has expired|Unauthorized)/i;
+/** The SDK expects its activity's times as Dates, with the text as sent kept beside them. */
+function withDates(body: Record<string, unknown>): Record<string, unknown> {
+  const activity = { ...body };
+  for (const [field, raw] of [
+    ['timestamp', 'rawTimestamp'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+    ['expiration', 'rawExpiration'],
+  ] as const) {
+    const value = activity[field];
+    if (typeof value === 'string') {
+      activity[raw] = value;
+      activity[field] = new Date(value);
+    }
+  }
+  return activity;
+}
 
-/**
- * botbuilder answers a failed request with its internal error text as the body. A caller learns only the
- * status and one plain sentence; a token it cannot verify is a 401, whatever botbuilder made of it.
- */
-export function toBotFrameworkResponse(
-  res: http.ServerResponse,
-  onFailure: (status: number, detail: string) => void = () => {},
-): Response {
-  return {
-    socket: res.socket,
-    status: (code: number) => {
-      res.statusCode = code;
-    },
-    header: (name: string, value: unknown) => {
-      res.setHeader(name, String(value));
-    },
-    send: (body?: unknown) => {
-      if (body === undefined || body === null) return;
-      if (res.statusCode === 401 || res.statusCode >= 500) {
-        const detail = typeof body === 'string' ? body : JSON.stringify(body);
-        if (res.statusCode >= 500 && TOKEN_REFUSALS.test(detail)) res.statusCode = 401;
-        onFailure(res.statusCode, detail);
-        res.setHeader('content-type', 'application/json; charset=utf-8');
-        res.write(
-          JSON.stringify({
-            error: res.statusCode === 401 ? 'not authorized: no valid Bot Framework token' : 'internal error',
-          }),
-        );
-        return;
-      }
-      if (typeof body === 'object' && !Buffer.isBuffer(body)) {
-        if (!res.hasHeader('content-type')) res.setHeader('content-type', 'application/json; charset=utf-8');
-        res.write(JSON.stringify(body));
-      } else {
-        res.write(body as string | Buffer);
-      }
-    },
-    end: () => {
-      if (!res.writableEnded) res.end();
-    },
-  };
+/** Refusals from token checks: botbuilder's AuthenticationError, or jsonwebtoken's own (another key). */
+export function isTokenRefusal(error: unknown): boolean {
+  const e = error as { statusCode?: number; name?: string } | null;
+  return (
+    e?.statusCode === 401 ||
+    e?.name === 'AuthenticationError' ||
+    e?.name === 'JsonWebTokenError' ||
+    e?.name === 'TokenExpiredError' ||
+    e?.name === 'NotBeforeError'
+  );
 }

@@ -1,7 +1,9 @@
 import {
+  type Activity,
   CallerIdConstants,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
+  type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
@@ -18,11 +20,26 @@ export type TeamsCredentialsFactory = ConstructorParameters<
   typeof ConfigurationBotFrameworkAuthentication
 >[1];
 
+/**
+ * CloudAdapter.process() answers a refused request by printing the error and its stack to the console
+ * (outside the redacting logger) and sending its text as the body. The bot calls processActivity itself
+ * instead, and says what happened in its own words and its own log.
+ */
+export class TeamsAdapter extends CloudAdapter {
+  answer(
+    authHeader: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authHeader, activity, logic);
+  }
+}
+
 export function createTeamsAdapter(
   config: TeamsConfig,
   logger: Logger,
   credentialsFactory?: TeamsCredentialsFactory,
-): CloudAdapter {
+): TeamsAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication(
     {
       MicrosoftAppId: config.appId,
@@ -45,7 +62,7 @@ export function createTeamsAdapter(
     },
     credentialsFactory,
   );
-  const adapter = new CloudAdapter(auth);
+  const adapter = new TeamsAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error('Teams turn failed', { error, activityType: context.activity.type });
     try {

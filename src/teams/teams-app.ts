@@ -6,7 +6,7 @@ import type { AnswerView } from '../core/view/sessions-view';
 import type { DigestService } from '../digest/digest-service';
 import { toCardActivity } from './card-activity';
 import { type ConversationReferences, InMemoryConversationReferences } from './conversation-references';
-import { toBotFrameworkRequest, toBotFrameworkResponse } from './http-bridge';
+import { isTokenRefusal, toBotFrameworkRequest } from './http-bridge';
 import { SessionsBot } from './sessions-bot';
 import { createTeamsAdapter, type TeamsCredentialsFactory } from './teams-adapter';
 
@@ -61,13 +61,24 @@ export function createTeamsApp(config: TeamsConfig, deps: TeamsAppDeps): TeamsAp
           .end(JSON.stringify({ error: bridged.problem }));
         return;
       }
-      const response = toBotFrameworkResponse(res, (status, detail) =>
-        (status === 401 ? deps.logger.warn : deps.logger.error)('Refused a Teams request', {
-          status,
-          detail,
-        }),
-      );
-      await adapter.process(bridged.request, response, (context) => bot.run(context));
+      const json = { 'content-type': 'application/json; charset=utf-8' };
+      try {
+        const invoke = await adapter.answer(bridged.authorization, bridged.activity, (context) =>
+          bot.run(context),
+        );
+        res.writeHead(invoke?.status ?? 200, json);
+        res.end(invoke?.body === undefined ? undefined : JSON.stringify(invoke.body));
+      } catch (error) {
+        if (isTokenRefusal(error)) {
+          deps.logger.warn('Refused a Teams request without a valid Bot Framework token', { error });
+          res
+            .writeHead(401, json)
+            .end(JSON.stringify({ error: 'not authorized: no valid Bot Framework token' }));
+        } else {
+          deps.logger.error('A Teams request failed', { error });
+          res.writeHead(500, json).end(JSON.stringify({ error: 'internal error' }));
+        }
+      }
     },
     postToConversation: async (conversationId, view) => {
       const reference = await references.get(conversationId);
