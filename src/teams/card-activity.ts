@@ -8,8 +8,14 @@ export function toCardActivity(view: AnswerView): Partial<Activity> {
   return { type: ActivityTypes.Message, summary: text, attachments: [CardFactory.adaptiveCard(card)] };
 }
 
-/** A plain "Looking up failed sessions today…" while Veeam is slow. */
-export function placeholderActivity(text: string): Partial<Activity> {
+/**
+ * A plain "Looking up failed sessions today…" while Veeam is slow. With `again`, a button that repeats the
+ * click: the placeholder is then never a dead end, even when the answer never comes.
+ */
+export function placeholderActivity(
+  text: string,
+  again?: { title: string; verb: string; data: Record<string, unknown> },
+): Partial<Activity> {
   return {
     type: ActivityTypes.Message,
     summary: text,
@@ -22,6 +28,9 @@ export function placeholderActivity(text: string): Partial<Activity> {
           { type: 'TextBlock', text: '⏳', spacing: 'None' },
           { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text }] },
         ],
+        ...(again
+          ? { actions: [{ type: 'Action.Execute', title: again.title, verb: again.verb, data: again.data }] }
+          : {}),
       }),
     ],
   };

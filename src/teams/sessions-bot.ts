@@ -230,27 +230,19 @@ export class SessionsBot extends TeamsActivityHandler {
     clearTimeout(timer);
     if (first !== 'slow') return this.cardResponse(first);
 
-    // Teams gives an invoke a few seconds: show "Looking up…" now, and update the card when the answer comes.
-    const reference = TurnContext.getConversationReference(activity);
-    const cardId = activity.replyToId;
-    void answer.then(async (view) => {
-      if (!cardId) return;
-      try {
-        await this.deps.adapter.continueConversationAsync(
-          this.deps.config.appId,
-          reference,
-          async (later) => {
-            await later.updateActivity({ ...toCardActivity(view), id: cardId });
-          },
-        );
-      } catch (error) {
-        this.deps.logger.error('Could not update the Teams card after a slow answer', { error });
-      }
-    });
+    // Teams gives an invoke a few seconds. Updating the message later would replace the card for everyone
+    // in the chat, though only this user clicked: the answer stays theirs instead. "Looking up…" comes back
+    // at once with a button that repeats the click, answered from the same call (identical questions share
+    // it) once it is done; a failure then shows with its own Try again.
+    void answer.catch(() => {});
     return {
       statusCode: 200,
       type: CARD_RESPONSE,
-      value: (placeholderActivity('Looking up…').attachments?.[0]?.content ?? {}) as never,
+      value: (placeholderActivity('Looking up… the appliance is slow. Press Show the answer in a moment.', {
+        title: 'Show the answer',
+        verb: action?.verb ?? CARD_VERBS.page,
+        data,
+      }).attachments?.[0]?.content ?? {}) as never,
     };
   }
 
