@@ -3,9 +3,14 @@ import type { z } from 'zod';
 import { BotError } from '../core/errors';
 import type { Logger, SessionsSource } from '../core/ports';
 import { type ApiVersion, type ApiVersionProfile, apiVersionProfile } from '../core/sessions/api-version';
-import type { NamedResource, Session, SessionLogLine, SessionPage } from '../core/sessions/session';
+import {
+  isSessionId,
+  type NamedResource,
+  type Session,
+  type SessionLogLine,
+  type SessionPage,
+} from '../core/sessions/session';
 import type { PageRequest, SessionFilter } from '../core/sessions/session-query';
-import { isSessionId } from '../core/view/page-token';
 import { createHttpTransport, type HttpRequest, type HttpResponse } from './http-transport';
 import { toJobSessionsParams } from './job-sessions-params';
 import {

@@ -1,18 +1,9 @@
-import { DateTime } from 'luxon';
 import type { DatabaseLocation } from '../../src/storage/database-location';
 import { DATABASES } from '../support/databases';
-import { type DigestHarness, startDigestHarness } from '../support/digest-harness';
+import { type DigestHarness, recentSlot, startDigestHarness } from '../support/digest-harness';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-function recentSlot(): number {
-  return DateTime.now()
-    .setZone('Europe/Berlin')
-    .minus({ days: 4 })
-    .set({ hour: 8, minute: 0, second: 0, millisecond: 0 })
-    .toMillis();
-}
 
 /**
  * The audit's finding: anyone allowed could subscribe a channel the bot is not in, and each failing slot
@@ -22,7 +13,7 @@ function recentSlot(): number {
 describe.each(DATABASES.map((d) => [d.name, d] as const))('digest deliveries on %s', (_name, under) => {
   let location: DatabaseLocation;
   let h: DigestHarness;
-  const slot = recentSlot();
+  const slot = recentSlot(4);
 
   beforeEach(async () => {
     location = under.location();

@@ -2,25 +2,16 @@ import { DateTime } from 'luxon';
 import type { DatabaseLocation } from '../../src/storage/database-location';
 import { DigestLedger } from '../../src/storage/digest-ledger';
 import { DATABASES } from '../support/databases';
-import { type DigestHarness, startDigestHarness } from '../support/digest-harness';
+import { type DigestHarness, recentSlot, startDigestHarness } from '../support/digest-harness';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** Yesterday's 08:00 in Berlin, so the simulator (which holds the last 30 days) has data for the window. */
-function recentSlot(): number {
-  return DateTime.now()
-    .setZone('Europe/Berlin')
-    .minus({ days: 1 })
-    .set({ hour: 8, minute: 0, second: 0, millisecond: 0 })
-    .toMillis();
-}
-
 describe.each(DATABASES.map((d) => [d.name, d] as const))('the digest scheduler on %s', (_name, under) => {
   let location: DatabaseLocation;
   let h: DigestHarness;
-  const slot = recentSlot();
+  const slot = recentSlot(1);
 
   beforeEach(async () => {
     location = under.location();

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { loadConfig } from '../../src/config/config';
 import { createLogger } from '../../src/logging/logger';
 import { type RunningApp, type StartOptions, startApp } from '../../src/main';
@@ -86,4 +87,13 @@ export async function startDigestHarness(
       await slack.close();
     },
   };
+}
+
+/** 08:00 in Berlin `daysAgo` days back: inside the simulator's 30 days, so a digest window has data. */
+export function recentSlot(daysAgo: number): number {
+  return DateTime.now()
+    .setZone('Europe/Berlin')
+    .minus({ days: daysAgo })
+    .set({ hour: 8, minute: 0, second: 0, millisecond: 0 })
+    .toMillis();
 }

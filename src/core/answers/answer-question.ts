@@ -4,12 +4,13 @@ import type { Logger, SessionsSource } from '../ports';
 import { parseSessionQuery } from '../query/parse-session-query';
 import type { ApiVersion } from '../sessions/api-version';
 import { findSessions } from '../sessions/find-sessions';
+import { isSessionId } from '../sessions/session';
 import type { SessionQuery } from '../sessions/session-query';
 import { buildDetailsView } from '../view/build-details-view';
 import { buildErrorView, buildHelpView } from '../view/build-error-view';
 import { buildSessionsView } from '../view/build-sessions-view';
 import { describeLookingUp, describeUnderstood } from '../view/describe-query';
-import { type ButtonTokens, isSessionId, type PageState } from '../view/page-token';
+import type { ButtonTokens, PageState } from '../view/page-token';
 import type { AnswerView } from '../view/sessions-view';
 import type { AskerLimits } from './asker-limits';
 

@@ -34,3 +34,9 @@ export type SessionLogLine = {
 };
 
 export type NamedResource = { id: string; name: string };
+
+const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Session ids name appliance paths: only a UUID may reach one (never `.` or `..`). */
+export function isSessionId(value: unknown): value is string {
+  return typeof value === 'string' && SESSION_ID.test(value);
+}

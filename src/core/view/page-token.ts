@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { API_VERSIONS, apiVersionProfile } from '../sessions/api-version';
+import { isSessionId } from '../sessions/session';
 import { MAX_NAME_LENGTH, type SessionQuery } from '../sessions/session-query';
 import { isTimeZone } from '../time-zone';
 import { codeOfValue, valueOfCode } from './button-codes';
@@ -50,12 +51,6 @@ export const MAX_PAGE_LIMIT = 25;
 /** 128 bits of HMAC-SHA256, base64url. */
 const MAC_LENGTH = 22;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Session ids name appliance paths: only a UUID may reach one (never `.` or `..`). */
-export function isSessionId(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
-}
-
 const zone = z
   .string()
   .min(1)
@@ -84,7 +79,7 @@ const pageFields = {
 const pageSchema = z.strictObject({ k: z.literal('p'), ...pageFields });
 const detailsSchema = z.strictObject({
   k: z.literal('d'),
-  i: z.string().regex(UUID),
+  i: z.string().refine(isSessionId),
   z: zone,
   a: z.enum(API_VERSIONS),
   b: z.strictObject(pageFields).nullable(),
