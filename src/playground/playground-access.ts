@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import { bearerMatches } from '../http/bearer-token';
+import { isLoopbackAddress, isLoopbackHost } from '../http/loopback';
 
 /** PLAYGROUND: auto (the default), on or off. */
 export type PlaygroundMode = 'auto' | 'on' | 'off';
@@ -47,16 +48,6 @@ export function playgroundAccess(
         token,
         reason: 'the embedded simulator and no chat platform: try the bot in a browser',
       };
-}
-
-export function isLoopbackAddress(address: string | undefined): boolean {
-  return address === '::1' || /^(::ffff:)?127\./.test(address ?? '');
-}
-
-/** A Host header naming this machine: what a DNS-rebinding page cannot send. */
-export function isLoopbackHost(host: string | undefined): boolean {
-  const name = (host ?? '').replace(/:\d+$/, '').toLowerCase();
-  return name === 'localhost' || name === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(name);
 }
 
 /** Headers a reverse proxy adds: a request with one came from elsewhere, whatever its socket says. */

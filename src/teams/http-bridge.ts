@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
+import { isLoopbackHost } from '../http/loopback';
 import { readJsonObject } from '../http/read-json-body';
 
 const MAX_BODY_BYTES = 256 * 1024;
@@ -32,8 +33,7 @@ export type BridgedRequest =
  */
 export function isLoopbackServiceUrl(serviceUrl: string): boolean {
   try {
-    const host = new URL(serviceUrl).hostname.toLowerCase();
-    return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+    return isLoopbackHost(new URL(serviceUrl).hostname);
   } catch {
     return false;
   }

@@ -1,8 +1,9 @@
 import http from 'node:http';
 import { loadConfig } from '../../src/config/config';
+import { isLoopbackAddress, isLoopbackHost } from '../../src/http/loopback';
 import { createLogger } from '../../src/logging/logger';
 import { type RunningApp, startApp } from '../../src/main';
-import { isLoopbackAddress, isLoopbackHost, playgroundAccess } from '../../src/playground/playground-access';
+import { playgroundAccess } from '../../src/playground/playground-access';
 import {
   DEFAULT_SIMULATOR_USER,
   startVeeamSimulator,
