@@ -1,4 +1,14 @@
-import { bulkhead, type IPolicy, TimeoutStrategy, timeout, wrap } from 'cockatiel';
+import {
+  bulkhead,
+  handleAll,
+  type IPolicy,
+  IterableBackoff,
+  type RetryPolicy,
+  retry,
+  TimeoutStrategy,
+  timeout,
+  wrap,
+} from 'cockatiel';
 import { slotsBetween } from '../core/digest/digest-slots';
 import type { DigestSubscription } from '../core/digest/digest-subscription';
 import type { Logger } from '../core/ports';
@@ -24,7 +34,6 @@ export type DigestSchedulerOptions = {
   retryDelaysMs: number[];
   /** Posted later than this after its time, a digest says it is late. */
   lateAfterMs?: number;
-  sleep?: (ms: number) => Promise<void>;
   /** Told of each slot's outcome, for metrics. */
   onOutcome?: (outcome: 'posted' | 'failed' | 'skipped') => void;
   /** One delivery attempt may take this long before it counts as failed. */
@@ -50,12 +59,18 @@ export class DigestScheduler {
   private readonly inFlight = new Map<string, Promise<void>>();
   /** Delivery attempts in flight at once, each bounded in time; the rest queue for a free place. */
   private readonly posting: IPolicy;
+  /** Waits between attempts outside the bulkhead, so a channel being retried holds no place in it. */
+  private readonly retrying: RetryPolicy;
 
   constructor(private readonly o: DigestSchedulerOptions) {
     this.posting = wrap(
       bulkhead(o.maxConcurrentPosts ?? 4, Number.POSITIVE_INFINITY),
       timeout(o.attemptTimeoutMs ?? 120_000, TimeoutStrategy.Aggressive),
     );
+    this.retrying = retry(handleAll, {
+      maxAttempts: o.retryDelaysMs.length,
+      backoff: new IterableBackoff(o.retryDelaysMs),
+    });
   }
 
   start(): void {
@@ -136,38 +151,44 @@ export class DigestScheduler {
       });
 
     const late = lateBy > (this.o.lateAfterMs ?? 5 * 60_000);
-    const sleep = this.o.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
-    let lastError: unknown = null;
-    for (let attempt = 0; attempt <= this.o.retryDelaysMs.length; attempt++) {
-      if (attempt > 0) await sleep(this.o.retryDelaysMs[attempt - 1] as number);
-      try {
-        const messageId = await this.attempt(subscription, slot, late);
-        await ledger.finish(
-          subscription.id,
-          slot,
-          instanceId,
-          { status: 'posted', messageId },
-          this.o.now().getTime(),
-        );
-        await this.o.subscriptions.recordDelivered(subscription.id);
-        this.o.onOutcome?.('posted');
-        logger.info('Posted a digest', {
-          subscription: subscription.id,
-          slot: slot.toISOString(),
-          messageId,
-          late,
-          attempts: attempt + 1,
+    let attempts = 0;
+    let messageId: string;
+    try {
+      messageId = await this.retrying.execute(() => {
+        attempts++;
+        return this.attempt(subscription, slot, late).catch((error: unknown) => {
+          logger.warn('Posting a digest failed; will retry', {
+            subscription: subscription.id,
+            attempt: attempts,
+            error,
+          });
+          throw error;
         });
-        return;
-      } catch (error) {
-        lastError = error;
-        logger.warn('Posting a digest failed; will retry', {
-          subscription: subscription.id,
-          attempt: attempt + 1,
-          error,
-        });
-      }
+      });
+    } catch (error) {
+      await this.giveUp(subscription, slot, error);
+      return;
     }
+    await ledger.finish(
+      subscription.id,
+      slot,
+      instanceId,
+      { status: 'posted', messageId },
+      this.o.now().getTime(),
+    );
+    await this.o.subscriptions.recordDelivered(subscription.id);
+    this.o.onOutcome?.('posted');
+    logger.info('Posted a digest', {
+      subscription: subscription.id,
+      slot: slot.toISOString(),
+      messageId,
+      late,
+      attempts,
+    });
+  }
+
+  private async giveUp(subscription: DigestSubscription, slot: Date, lastError: unknown): Promise<void> {
+    const { ledger, logger, instanceId } = this.o;
     const note = lastError instanceof Error ? lastError.message : String(lastError);
     await ledger.finish(
       subscription.id,

@@ -1,5 +1,6 @@
 import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { handleWhen, IterableBackoff, retry } from 'cockatiel';
 import type { AnswerView } from '../core/view/sessions-view';
 import { renderAnswerBlockKit } from './render/render-sessions-block-kit';
 import type { SlackContext } from './slack-context';
@@ -50,35 +51,29 @@ export async function safely(
   }
 }
 
-/** response_url posts that meet 429 or a 5xx are tried again this many times. */
-const RESPOND_RETRIES = 3;
-const RESPOND_BACKOFF_MS = 1_000;
-
 /**
  * Bolt's respond posts to the response_url once; Slack may answer 429 or a 5xx when busy. This tries
- * again with a doubling backoff, three times at most (a response_url stays valid for 30 minutes, and
- * takes five posts), then gives up by throwing, for the caller's log.
+ * again three times at most, after 1, 2 and 4 s (a response_url stays valid for 30 minutes and takes
+ * five posts), then gives up by throwing, for the caller's log. Bolt's RespondError carries the status
+ * but not the headers, so Retry-After is out of reach and the fixed backoff stands in for it.
  */
-export function retryingRespond(
-  respond: RespondFn,
-  ctx: SlackContext,
-  sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
-): RespondFn {
-  return async (message) => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await respond(message);
-      } catch (error) {
-        // Bolt's RespondError carries the status but not the headers, so Retry-After is out of reach:
-        // a doubling backoff (1, 2, 4 s) stands in for it.
-        const e = error as { statusCode?: number; response?: { status?: number } };
-        const status = e.statusCode ?? e.response?.status ?? 0;
-        const retryable = status === 429 || status >= 500;
-        if (!retryable || attempt > RESPOND_RETRIES) throw error;
-        const wait = RESPOND_BACKOFF_MS * 2 ** (attempt - 1);
-        ctx.logger.warn('Slack response_url is busy; trying again', { status, attempt, waitMs: wait });
-        await sleep(wait);
-      }
-    }
-  };
+const respondRetry = retry(
+  handleWhen((error) => {
+    const status = httpStatusOf(error);
+    return status === 429 || status >= 500;
+  }),
+  { maxAttempts: 3, backoff: new IterableBackoff([1_000, 2_000, 4_000]) },
+);
+
+export function retryingRespond(respond: RespondFn, ctx: SlackContext): RespondFn {
+  return (message) =>
+    respondRetry.execute(async ({ attempt }) => {
+      if (attempt > 0) ctx.logger.warn('Slack response_url is busy; trying again', { attempt });
+      return respond(message);
+    });
+}
+
+function httpStatusOf(error: unknown): number {
+  const e = error as { statusCode?: number; response?: { status?: number } };
+  return e.statusCode ?? e.response?.status ?? 0;
 }

@@ -1,3 +1,10 @@
+import {
+  BrokenCircuitError,
+  ConsecutiveBreaker,
+  circuitBreaker as cockatielBreaker,
+  handleWhen,
+  IsolatedCircuitError,
+} from 'cockatiel';
 import { BotError, toBotError } from '../core/errors';
 import type { Logger, SessionsSource } from '../core/ports';
 
@@ -6,7 +13,6 @@ export type CircuitBreakerOptions = {
   failureThreshold: number;
   /** How long an open circuit answers at once without calling Veeam; then one call tries again. */
   cooldownMs: number;
-  now?: () => number;
   logger?: Logger;
   /** Told when the state changes, for the metrics. */
   onStateChange?: (state: 'closed' | 'open') => void;
@@ -23,50 +29,46 @@ const OUTAGE = new Set([
 
 /**
  * Stops hammering a dead appliance: after a run of outage failures every question is answered at once
- * with "Veeam is not answering" for a cooldown, then a single call is let through to see if it is back.
+ * with "Veeam is not answering" for a cooldown, then a single call is let through to see if it is back
+ * (cockatiel's half-open state; questions that arrive meanwhile wait for that call).
  */
 export function circuitBreaker(source: SessionsSource, options: CircuitBreakerOptions): SessionsSource {
-  const now = options.now ?? Date.now;
-  let failures = 0;
-  let openUntil = 0;
-  let trial: Promise<unknown> | null = null;
+  const counter = new ConsecutiveBreaker(options.failureThreshold);
+  const policy = cockatielBreaker(
+    handleWhen((e) => OUTAGE.has(toBotError(e).code)),
+    { halfOpenAfter: options.cooldownMs, breaker: counter },
+  );
+  let openedAt = 0;
+  let failuresWhenOpened = 0;
+  let open = false;
+  policy.onBreak(() => {
+    openedAt = Date.now();
+    failuresWhenOpened = counter.state;
+    if (!open) options.onStateChange?.('open');
+    open = true;
+    options.logger?.warn('Veeam keeps failing: circuit open, not calling it for a while', {
+      failures: failuresWhenOpened,
+      cooldownMs: options.cooldownMs,
+    });
+  });
+  policy.onReset(() => {
+    open = false;
+    options.logger?.info('Veeam answers again: circuit closed');
+    options.onStateChange?.('closed');
+  });
 
   async function guarded<T>(call: () => Promise<T>): Promise<T> {
-    if (openUntil > now() || (openUntil > 0 && trial)) {
-      const seconds = Math.max(1, Math.ceil((openUntil - now()) / 1000));
-      throw new BotError(
-        'VEEAM_UNREACHABLE',
-        `Veeam has failed the last ${failures} requests, so the bot is giving it a rest and will try again in about ${seconds} s.`,
-      );
-    }
-    const attempt = call();
-    if (openUntil > 0) trial = attempt;
     try {
-      const value = await attempt;
-      if (openUntil > 0 || failures > 0) {
-        if (openUntil > 0) {
-          options.logger?.info('Veeam answers again: circuit closed');
-          options.onStateChange?.('closed');
-        }
-        failures = 0;
-        openUntil = 0;
-      }
-      return value;
+      return await policy.execute(call);
     } catch (error) {
-      if (OUTAGE.has(toBotError(error).code)) {
-        failures++;
-        if (failures >= options.failureThreshold && (openUntil === 0 || openUntil <= now())) {
-          if (openUntil === 0) options.onStateChange?.('open');
-          openUntil = now() + options.cooldownMs;
-          options.logger?.warn('Veeam keeps failing: circuit open, not calling it for a while', {
-            failures,
-            cooldownMs: options.cooldownMs,
-          });
-        }
+      if (error instanceof BrokenCircuitError || error instanceof IsolatedCircuitError) {
+        const seconds = Math.max(1, Math.ceil((openedAt + options.cooldownMs - Date.now()) / 1000));
+        throw new BotError(
+          'VEEAM_UNREACHABLE',
+          `Veeam has failed the last ${failuresWhenOpened} requests, so the bot is giving it a rest and will try again in about ${seconds} s.`,
+        );
       }
       throw error;
-    } finally {
-      if (trial === attempt) trial = null;
     }
   }
 

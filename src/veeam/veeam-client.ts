@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { z } from 'zod';
 import { BotError } from '../core/errors';
 import type { Logger, SessionsSource } from '../core/ports';
@@ -13,6 +12,7 @@ import {
 import type { PageRequest, SessionFilter } from '../core/sessions/session-query';
 import { createHttpTransport, type HttpRequest, type HttpResponse } from './http-transport';
 import { toJobSessionsParams } from './job-sessions-params';
+import { type RetryOptions, veeamRetryPolicy } from './retry-policy';
 import {
   jobSessionPageSchema,
   jobSessionSchema,
@@ -24,7 +24,7 @@ import { toSession } from './to-session';
 import { TokenSession } from './token-session';
 import { parseRetryAfter, parseVeeamBody, VeeamError, veeamErrorFromResponse } from './veeam-errors';
 
-export type VeeamClientOptions = {
+export type VeeamClientOptions = RetryOptions & {
   /** Appliance root, `https://host[:port]`, without `/api`. */
   baseUrl: string;
   apiVersion: ApiVersion;
@@ -35,11 +35,6 @@ export type VeeamClientOptions = {
   timeoutMs?: number;
   /** How long a call may wait for a free connection (see TransportOptions.queueWaitMs). */
   queueWaitMs?: number;
-  /** Attempts for a GET that meets a network error, 429 or 5xx (first try included). */
-  maxAttempts?: number;
-  retryBaseMs?: number;
-  /** A Retry-After longer than this is not waited for: the user is told to try later instead. */
-  maxRetryAfterMs?: number;
   /** How long policy and VM name lists are kept. */
   namesTtlMs?: number;
   refreshMarginMs?: number;
@@ -61,6 +56,7 @@ export class VeeamClient implements SessionsSource {
   private readonly base: URL;
   private readonly transport: ReturnType<typeof createHttpTransport>;
   private readonly now: () => number;
+  private readonly retryPolicy: ReturnType<typeof veeamRetryPolicy>;
   private readonly namesCache = new Map<string, { at: number; value: Promise<NamedResource[]> }>();
   /** Requests sent to the API (not counting logins), for tests and the benchmark. */
   requestCount = 0;
@@ -69,6 +65,7 @@ export class VeeamClient implements SessionsSource {
     this.base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
     this.profile = apiVersionProfile(options.apiVersion);
     this.now = options.now ?? Date.now;
+    this.retryPolicy = veeamRetryPolicy(options);
     this.transport = createHttpTransport({
       ca: options.caPem,
       insecure: options.insecure ?? false,
@@ -186,48 +183,39 @@ export class VeeamClient implements SessionsSource {
   }
 
   /**
-   * Authorised GET with the retry rules: one re-login on 401; jittered backoff on network errors, 429
-   * (honouring Retry-After) and 5xx, up to maxAttempts.
+   * Authorised GET with the retry rules: one re-login on 401 (inside an attempt); jittered backoff on
+   * network errors, 429 (honouring Retry-After) and 5xx, up to maxAttempts. A Retry-After longer than
+   * maxRetryAfterMs is not waited for: the user is told to try later instead.
    */
-  private async sendWithRetry(request: HttpRequest): Promise<HttpResponse> {
-    const maxAttempts = this.options.maxAttempts ?? 3;
-    const base = this.options.retryBaseMs ?? 300;
+  private sendWithRetry(request: HttpRequest): Promise<HttpResponse> {
+    return this.retryPolicy.execute(() => this.sendOnce(request));
+  }
+
+  /** One attempt: a response in 2xx, or a VeeamError saying whether it is worth another. */
+  private async sendOnce(request: HttpRequest): Promise<HttpResponse> {
     let reauthorised = false;
-    for (let attempt = 1; ; attempt++) {
-      let error: VeeamError;
+    for (;;) {
+      const token = await this.tokens.accessToken();
+      this.requestCount++;
+      let res: HttpResponse;
       try {
-        const token = await this.tokens.accessToken();
-        this.requestCount++;
-        const res = await this.transport.send({
+        res = await this.transport.send({
           ...request,
           headers: { ...request.headers, authorization: `Bearer ${token}` },
         });
-        this.options.onResponse?.(String(res.status));
-        if (res.status >= 200 && res.status < 300) return res;
-        if (res.status === 401 && !reauthorised) {
-          reauthorised = true;
-          await this.tokens.invalidate(token);
-          attempt--;
-          continue;
-        }
-        const retryAfter = parseRetryAfter(headerValue(res.headers['retry-after']), this.now());
-        error = veeamErrorFromResponse(res.status, res.body, { retryAfterMs: retryAfter });
       } catch (e) {
-        if (!(e instanceof VeeamError)) throw e;
-        this.options.onResponse?.(e.code);
-        error = e;
+        if (e instanceof VeeamError) this.options.onResponse?.(e.code);
+        throw e;
       }
-      if (!error.retryable || attempt >= maxAttempts) throw error;
-      const maxWait = this.options.maxRetryAfterMs ?? 10_000;
-      if (error.retryAfterMs !== null && error.retryAfterMs > maxWait) throw error;
-      const backoff = base * 2 ** (attempt - 1) * (0.5 + Math.random());
-      const wait = Math.max(error.retryAfterMs ?? 0, backoff);
-      this.options.logger?.debug('Retrying Veeam request', {
-        code: error.code,
-        attempt,
-        waitMs: Math.round(wait),
-      });
-      await sleep(wait);
+      this.options.onResponse?.(String(res.status));
+      if (res.status >= 200 && res.status < 300) return res;
+      if (res.status === 401 && !reauthorised) {
+        reauthorised = true;
+        await this.tokens.invalidate(token);
+        continue;
+      }
+      const retryAfter = parseRetryAfter(headerValue(res.headers['retry-after']), this.now());
+      throw veeamErrorFromResponse(res.status, res.body, { retryAfterMs: retryAfter });
     }
   }
 }
