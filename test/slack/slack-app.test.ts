@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { loadConfig } from '../../src/config/config';
 import { parseSessionQuery } from '../../src/core/query/parse-session-query';
@@ -229,34 +228,6 @@ describe('the Slack app, driven through Bolt over HTTP against a fake Slack', ()
     const note = await answerTo(id, 2);
     expect(note).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(note.text).toMatch(/damaged|changed/);
-  });
-
-  it('refuses a forged button: 100 rows, or Share of text the bot never rendered', async () => {
-    await start();
-    const { id } = await command('failed last 14 days');
-    const first = await answerTo(id);
-    const [version, body] = buttonValue(first, 'sessions.next').split('.') as [string, string];
-    const json = JSON.parse(Buffer.from(body, 'base64url').toString());
-    json.n = 100;
-    json.q.l = '<https://evil.example|Click to re-authenticate>';
-    const forgedBody = Buffer.from(JSON.stringify(json)).toString('base64url');
-    // Without the key, the best a forger can do is the old unkeyed check, or none.
-    const unkeyed = createHash('sha256')
-      .update(`sessions-bot|${forgedBody}`)
-      .digest('base64url')
-      .slice(0, 10);
-    for (const [n, action] of [
-      [2, 'sessions.next'],
-      [3, 'sessions.share'],
-    ] as const) {
-      await click(action, `${version}.${forgedBody}.${unkeyed}`, id);
-      const note = await answerTo(id, n);
-      expect(note).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-      expect(note.text).toMatch(/damaged|changed/);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-    expect(JSON.stringify(slack.responses)).not.toContain('evil.example|');
-    expect(slack.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(0);
   });
 
   it('refuses users outside the allowlist, and logs the refusal', async () => {
