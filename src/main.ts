@@ -116,6 +116,8 @@ async function assemble(
       seed: vc.seed,
       port: vc.port,
       faults: { latencyMs: vc.latencyMs },
+      order: vc.order,
+      ...(vc.servedVersions ? { apiVersions: vc.servedVersions } : {}),
     });
     opened.push(() => simulator?.close());
     logger.info('No VEEAM_URL set: using the embedded Veeam simulator', {
@@ -123,6 +125,8 @@ async function assemble(
       sessions: simulator.sessions().length,
       policies: simulator.world.policies.length,
       vms: simulator.world.vms.length,
+      order: vc.order,
+      apiVersions: vc.servedVersions ?? 'all',
     });
     client = new VeeamClient({
       baseUrl: simulator.url,
@@ -155,6 +159,16 @@ async function assemble(
     logger.info('Using the Veeam appliance', { url: vc.url, apiVersion: vc.apiVersion, user: vc.username });
   }
 
+  if (vc.apiVersion === 'auto') {
+    // Asked now so the first question is read with the right words; asked again at the first call if
+    // the appliance is not answering yet.
+    const asking = client;
+    void asking.profile().catch((error) =>
+      logger.warn('Could not yet ask the Veeam appliance which API version it serves; will ask again', {
+        error: toBotError(error).userMessage,
+      }),
+    );
+  }
   metrics.watchLogins(() => client.tokens.counts);
   // Identical questions share one call; a dead appliance is given a rest instead of a flood.
   const source = coalescingSource(
@@ -168,7 +182,10 @@ async function assemble(
   );
   const answers: AnswerDeps = {
     source,
-    apiVersion: config.veeam.apiVersion,
+    // With VEEAM_API_VERSION=auto the version is known once the appliance has been asked.
+    get apiVersion() {
+      return client.apiVersion;
+    },
     pageSize: config.pageSize,
     veeamUrl: config.veeamUiUrl,
     now: options.now ?? (() => new Date()),

@@ -6,6 +6,7 @@ import { type Config, ConfigError, loadConfig, secretsOf } from '../config/confi
 import { readEnvironment } from '../config/environment';
 import { BotError } from '../core/errors';
 import type { SessionsSource } from '../core/ports';
+import { versionBeforeAsking } from '../core/sessions/api-version';
 import { isTimeZone } from '../core/time-zone';
 import { createLogger } from '../logging/logger';
 import { startApp } from '../main';
@@ -105,7 +106,12 @@ function lazySource(cfg: Config) {
       });
       return { source: client, close: async () => client.close() };
     }
-    const sim = await startVeeamSimulator({ seed: v.seed, faults: { latencyMs: v.latencyMs } });
+    const sim = await startVeeamSimulator({
+      seed: v.seed,
+      faults: { latencyMs: v.latencyMs },
+      order: v.order,
+      ...(v.servedVersions ? { apiVersions: v.servedVersions } : {}),
+    });
     const client = new VeeamClient({ baseUrl: sim.url, apiVersion: v.apiVersion, ...DEFAULT_SIMULATOR_USER });
     return {
       source: client,
@@ -116,7 +122,7 @@ function lazySource(cfg: Config) {
     };
   };
   return {
-    get: async (): Promise<SessionsSource> => {
+    get: async (): Promise<VeeamClient> => {
       opened = opened ?? open();
       return (await opened).source;
     },
@@ -158,7 +164,12 @@ async function parse(args: string[], env: Record<string, string | undefined>, io
   const source = lazySource(cfg);
   try {
     if (values.batch) {
-      await runParseBatch(io.stdin, io.out, { timeZone, apiVersion: cfg.veeam.apiVersion }, source.get);
+      await runParseBatch(
+        io.stdin,
+        io.out,
+        { timeZone, apiVersion: versionBeforeAsking(cfg.veeam.apiVersion) },
+        source.get,
+      );
       return 0;
     }
     const now = values.now ? DateTime.fromISO(values.now, { setZone: true }) : DateTime.now();
@@ -168,7 +179,7 @@ async function parse(args: string[], env: Record<string, string | undefined>, io
     }
     const result = await parseForCli(
       positionals.join(' '),
-      { now, timeZone, apiVersion: cfg.veeam.apiVersion },
+      { now, timeZone, apiVersion: versionBeforeAsking(cfg.veeam.apiVersion) },
       source.get,
     );
     if (!result.ok) {
@@ -200,17 +211,19 @@ async function list(args: string[], env: Record<string, string | undefined>, io:
   const now = values.now ? DateTime.fromISO(values.now, { setZone: true }) : DateTime.now();
   const source = lazySource(cfg);
   try {
+    const client = await source.get();
+    await client.profile();
     const result = await runList(
       {
         text: positionals.join(' '),
         timeZone,
         page,
         pageSize: cfg.pageSize,
-        apiVersion: cfg.veeam.apiVersion,
+        apiVersion: client.apiVersion,
         now,
         veeamUrl: cfg.veeamUiUrl,
       },
-      await source.get(),
+      client,
     );
     (result.exitCode === 0 ? io.out : io.err)(result.out);
     return result.exitCode;

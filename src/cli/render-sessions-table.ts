@@ -10,7 +10,7 @@ export function renderSessionsTable(view: SessionsView): string {
     r.typeLabel,
     `${r.name}${r.nameRemoved ? ' (deleted)' : ''}`,
   ]);
-  const lines = [view.title, view.understood, ''];
+  const lines = [view.title, view.understood, ...(view.notice ? [`Note: ${view.notice}`] : []), ''];
   if (rows.length === 0) return [...lines, view.emptyText ?? 'No sessions.'].join('\n');
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
   const line = (cells: string[]) =>

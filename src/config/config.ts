@@ -14,7 +14,10 @@ import { type DatabaseLocation, parseDatabaseUrl } from '../storage/database-loc
 export type VeeamConfig =
   | {
       mode: 'simulator';
-      apiVersion: ApiVersion;
+      apiVersion: ApiVersion | 'auto';
+      /** The simulator's awkward modes: the order it lists in, the versions it serves. */
+      order: 'newest' | 'oldest';
+      servedVersions: ApiVersion[] | null;
       port: number;
       latencyMs: number;
       seed: string;
@@ -23,7 +26,7 @@ export type VeeamConfig =
     }
   | {
       mode: 'appliance';
-      apiVersion: ApiVersion;
+      apiVersion: ApiVersion | 'auto';
       url: string;
       username: string;
       password: string;
@@ -154,8 +157,8 @@ const envSchema = z.object({
     .refine((u) => !/\/api\/?$/i.test(u), { message: 'is the appliance root, without /api' })
     .optional(),
   VEEAM_API_VERSION: z
-    .enum(API_VERSIONS, { message: `must be one of ${API_VERSIONS.join(', ')}` })
-    .default('v2'),
+    .enum(['auto', ...API_VERSIONS], { message: `must be auto or one of ${API_VERSIONS.join(', ')}` })
+    .default('auto'),
   VEEAM_USERNAME: z.string().min(1).optional(),
   VEEAM_PASSWORD: z.string().min(1).optional(),
   VEEAM_PASSWORD_FILE: z.string().min(1).optional(),
@@ -167,6 +170,25 @@ const envSchema = z.object({
   SIMULATOR_PORT: int(0, 65535).default(0),
   SIMULATOR_LATENCY_MS: int(0, 60_000).default(0),
   SIMULATOR_SEED: z.string().min(1).default('sessions-bot'),
+  SIMULATOR_ORDER: z.enum(['newest', 'oldest'], { message: 'must be newest or oldest' }).default('newest'),
+  SIMULATOR_API_VERSIONS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(
+          z.enum(API_VERSIONS, {
+            message: `lists versions from ${API_VERSIONS.join(', ')}, comma-separated`,
+          }),
+        )
+        .min(1, { message: 'names at least one version' }),
+    )
+    .optional(),
   DEFAULT_TIME_ZONE: timeZone.default(systemTimeZone()),
   PAGE_SIZE: int(1, 25).default(10),
   RATE_LIMIT_PER_MINUTE: int(0, 100_000).default(30),
@@ -284,6 +306,8 @@ export function loadConfig(
     veeam = {
       mode: 'simulator',
       apiVersion: e.VEEAM_API_VERSION,
+      order: e.SIMULATOR_ORDER,
+      servedVersions: e.SIMULATOR_API_VERSIONS ?? null,
       port: e.SIMULATOR_PORT,
       latencyMs: e.SIMULATOR_LATENCY_MS,
       seed: e.SIMULATOR_SEED,

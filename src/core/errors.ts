@@ -17,6 +17,8 @@ export type BotErrorCode =
   | 'ASKER_RATE_LIMITED'
   | 'VEEAM_SERVER_ERROR'
   | 'VEEAM_BAD_RESPONSE'
+  | 'VEEAM_PROXY'
+  | 'VEEAM_API_VERSION'
   | 'INTERNAL';
 
 const DEFAULT_MESSAGES: Record<BotErrorCode, string> = {
@@ -39,7 +41,11 @@ const DEFAULT_MESSAGES: Record<BotErrorCode, string> = {
   ASKER_RATE_LIMITED: 'You are asking faster than I answer everyone fairly. Try again in a few seconds.',
   VEEAM_SERVER_ERROR: 'The Veeam appliance had an internal error. Try again; if it persists, check its logs.',
   VEEAM_BAD_RESPONSE:
-    'The Veeam appliance answered with data I do not understand. Check VEEAM_API_VERSION matches the appliance.',
+    'The Veeam appliance answered with data I do not understand. The details are in the bot log.',
+  VEEAM_PROXY:
+    'A proxy or gateway in front of the Veeam appliance answered instead of the appliance. Check the proxy and that the appliance behind it is running.',
+  VEEAM_API_VERSION:
+    'The Veeam appliance does not serve the API version the bot asks for. Set VEEAM_API_VERSION=auto, or to a version it serves.',
   INTERNAL: 'Something went wrong on my side. The details are in the bot log.',
 };
 

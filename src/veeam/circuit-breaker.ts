@@ -25,6 +25,7 @@ const OUTAGE = new Set([
   'VEEAM_SERVER_ERROR',
   'VEEAM_RATE_LIMITED',
   'VEEAM_TLS',
+  'VEEAM_PROXY',
 ]);
 
 /**

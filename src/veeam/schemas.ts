@@ -20,75 +20,101 @@ export const tokenResponseSchema = z.looseObject({
 });
 export type TokenResponse = z.infer<typeof tokenResponseSchema>;
 
+// Lenient per field: a value in an unexpected shape becomes null instead of failing its item.
+const text = z.string().nullish().catch(null);
+const flag = z.boolean().nullish().catch(null);
+/** A count as a number or, as some serialisers send it, a string of digits. */
+const count = z
+  .union([z.number(), z.string().regex(/^\d+$/).transform(Number)])
+  .nullish()
+  .catch(null);
+/** One value, or the one-element array the v2 schema page shows for `status` and `type` [D4]. */
+const oneString = z.union([
+  z.string().min(1),
+  z
+    .array(z.string().min(1))
+    .min(1)
+    .transform((a) => a[0] as string),
+]);
+
+/**
+ * One session. Only `status` (the one field v8.1 requires [C8]) and `id` (without it there are no
+ * Details) must be there; every other field is read when it has a shape the docs show and dropped
+ * otherwise. Info blocks per type: ../shared/veeam-api/README.md §3.3 and §10.
+ */
 export const jobSessionSchema = z.looseObject({
-  id: nullableString,
-  status: z.string(),
-  type: z.union([z.string(), z.array(z.string())]).nullish(),
-  localizedType: nullableString,
-  executionStartTime: nullableString,
-  executionStopTime: nullableString,
-  // The v2 schema page calls it integer milliseconds; every real example is a TimeSpan string.
-  executionDuration: z.union([z.string(), z.number()]).nullish(),
+  id: z.union([z.string().min(1), z.number().transform(String)]),
+  status: oneString,
+  type: oneString.nullish().catch(null),
+  localizedType: text,
+  executionStartTime: text,
+  executionStopTime: text,
+  // The v2 schema page calls it integer milliseconds [D4]; every real example is a TimeSpan string [D3].
+  executionDuration: z.union([z.string(), z.number()]).nullish().catch(null),
   backupJobInfo: z
-    .looseObject({
-      policyId: nullableString,
-      policyName: nullableString,
-      protectedInstancesCount: z.number().nullish(),
-      policyRemoved: z.boolean().nullish(),
-    })
-    .nullish(),
+    .looseObject({ policyId: text, policyName: text, protectedInstancesCount: count, policyRemoved: flag })
+    .nullish()
+    .catch(null),
   healthCheckJobInfo: z
-    .looseObject({
-      policyId: nullableString,
-      policyName: nullableString,
-      policyRemoved: z.boolean().nullish(),
-    })
-    .nullish(),
-  restoreJobInfo: z
-    .looseObject({ reason: nullableString, backupPolicyDisplayName: nullableString })
-    .nullish(),
-  repositoryJobInfo: z
-    .looseObject({ repositoryName: nullableString, repositoryRemoved: z.boolean().nullish() })
-    .nullish(),
-  fileLevelRestoreJobInfo: z.looseObject({}).nullish(),
+    .looseObject({ policyId: text, policyName: text, checkedInstancesCount: count, policyRemoved: flag })
+    .nullish()
+    .catch(null),
+  restoreJobInfo: z.looseObject({ reason: text, backupPolicyDisplayName: text }).nullish().catch(null),
+  fileLevelRestoreJobInfo: z
+    .looseObject({ reason: text, vmId: text, vmName: text, backupPolicyDisplayName: text, initiator: text })
+    .nullish()
+    .catch(null),
+  fileShareFileLevelRestoreJobInfo: z
+    .looseObject({ reason: text, backupPolicyDisplayName: text })
+    .nullish()
+    .catch(null),
+  repositoryJobInfo: z.looseObject({ repositoryName: text, repositoryRemoved: flag }).nullish().catch(null),
+  retentionJobInfo: z.looseObject({ deletedRestorePointsCount: count }).nullish().catch(null),
+  restorePointDataRetrievalJobInfo: z.looseObject({ backupPolicyDisplayName: text }).nullish().catch(null),
 });
 export type JobSessionPayload = z.infer<typeof jobSessionSchema>;
 
-/** The collection envelope shared by /jobSessions, /virtualMachines and /policies. */
-export function pageSchema<T extends z.ZodType>(item: T) {
-  return z.looseObject({
-    offset: z.number().nullish(),
-    limit: z.number().nullish(),
-    totalCount: z.number().nullish(),
-    results: z.array(item).nullish(),
-  });
-}
-
-export const jobSessionPageSchema = pageSchema(jobSessionSchema);
+/**
+ * The collection envelope shared by /jobSessions, /virtualMachines and /policies [D3][C8]. Strict where a
+ * wrong answer would look like an empty one: `results` must be a list. Its items are read one by one
+ * (read-page.ts), so one odd item never costs the page.
+ */
+export const pageEnvelopeSchema = z.looseObject({
+  offset: count,
+  limit: count,
+  totalCount: count,
+  results: z.array(z.unknown()),
+});
 
 export const sessionLogSchema = z.looseObject({
   jobSessionId: nullableString,
   log: z
     .array(
       z.looseObject({
-        logTime: nullableString,
-        status: nullableString,
-        message: nullableString,
+        logTime: text,
+        status: text,
+        message: text,
       }),
     )
     .nullish(),
 });
 
-export const namedResourceSchema = z.looseObject({ id: z.string(), name: z.string() });
-export const namedResourcePageSchema = pageSchema(namedResourceSchema);
+export const namedResourceSchema = z.looseObject({ id: z.string().min(1), name: z.string() });
 
-/** RFC 7807 problem details, as far as they help a user. */
+/**
+ * What an error body may explain: RFC 7807 problem details (`title`, `detail`) [D2][C6], ASP.NET's
+ * ValidationProblemDetails with per-field `errors` [C6], an OAuth `error_description`, or the bare
+ * `message` some 500s carry [C4]. Every field is optional and a wrong type is dropped, not fatal.
+ */
+const said = z.string().optional().catch(undefined);
 export const problemSchema = z.looseObject({
-  type: nullableString,
-  title: nullableString,
-  status: z.number().nullish(),
-  detail: nullableString,
-  traceId: nullableString,
-  errors: z.unknown().optional(),
+  title: said,
+  detail: said,
+  error_description: said,
+  message: said,
+  error: said,
+  errors: z
+    .record(z.string(), z.union([z.array(z.unknown()), z.string()]))
+    .optional()
+    .catch(undefined),
 });
-export type Problem = z.infer<typeof problemSchema>;

@@ -1,12 +1,14 @@
 /**
  * `executionDuration` is a .NET TimeSpan string, `[d.]hh:mm:ss[.fffffff]` (../shared/veeam-api §3.4).
- * A number is taken as milliseconds, as the v2 schema page claims. Anything else is unknown (null).
+ * A number, or a string of digits, is taken as milliseconds, as the v2 schema page claims [D4]. Anything
+ * else is unknown (null).
  */
 const TIME_SPAN = /^(-)?(?:(\d+)\.)?(\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,7}))?$/;
 
 export function parseTimeSpanMs(value: string | number | null | undefined): number | null {
   if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : null;
   if (typeof value !== 'string') return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
   const m = TIME_SPAN.exec(value.trim());
   if (!m || m[1]) return null;
   const [days, hours, minutes, seconds] = [m[2], m[3], m[4], m[5]].map((x) => Number(x ?? 0)) as [

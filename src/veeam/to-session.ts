@@ -2,17 +2,26 @@ import type { Session } from '../core/sessions/session';
 import type { JobSessionPayload } from './schemas';
 import { parseTimeSpanMs } from './time-span';
 
-/** A validated API session → the core's plain Session. */
+/**
+ * A validated API session → the core's plain Session. The name comes from whichever info block the
+ * session's type carries (../shared/veeam-api/README.md §3.3, §10), in the order a published report reads
+ * them [C7]: policy work, health checks, file-level restores (the VM), restores (the policy restored
+ * from), repository work. Retention carries no name, only a count, which becomes the summary.
+ */
 export function toSession(p: JobSessionPayload): Session {
-  const type = Array.isArray(p.type) ? (p.type[0] ?? 'Unknown') : (p.type ?? 'Unknown');
+  const type = p.type ?? 'Unknown';
+  const flr = p.fileLevelRestoreJobInfo ?? p.fileShareFileLevelRestoreJobInfo;
   const target =
     p.backupJobInfo?.policyName ??
     p.healthCheckJobInfo?.policyName ??
-    p.repositoryJobInfo?.repositoryName ??
+    p.fileLevelRestoreJobInfo?.vmName ??
+    flr?.backupPolicyDisplayName ??
     p.restoreJobInfo?.backupPolicyDisplayName ??
+    p.restorePointDataRetrievalJobInfo?.backupPolicyDisplayName ??
+    p.repositoryJobInfo?.repositoryName ??
     null;
   return {
-    id: p.id ?? '',
+    id: p.id,
     status: p.status,
     type,
     typeLabel: p.localizedType ?? splitCamel(type),
@@ -21,9 +30,23 @@ export function toSession(p: JobSessionPayload): Session {
     durationMs: parseTimeSpanMs(p.executionDuration),
     policyId: p.backupJobInfo?.policyId ?? p.healthCheckJobInfo?.policyId ?? null,
     targetName: target,
-    protectedInstances: p.backupJobInfo?.protectedInstancesCount ?? null,
-    targetRemoved: Boolean(p.backupJobInfo?.policyRemoved ?? p.repositoryJobInfo?.repositoryRemoved ?? false),
+    summary: summaryOf(p),
+    protectedInstances:
+      p.backupJobInfo?.protectedInstancesCount ?? p.healthCheckJobInfo?.checkedInstancesCount ?? null,
+    targetRemoved: Boolean(
+      p.backupJobInfo?.policyRemoved ??
+        p.healthCheckJobInfo?.policyRemoved ??
+        p.repositoryJobInfo?.repositoryRemoved ??
+        false,
+    ),
   };
+}
+
+function summaryOf(p: JobSessionPayload): string | null {
+  const deleted = p.retentionJobInfo?.deletedRestorePointsCount;
+  if (deleted != null) return `${deleted} restore point${deleted === 1 ? '' : 's'} deleted`;
+  const reason = p.fileLevelRestoreJobInfo?.reason ?? p.restoreJobInfo?.reason ?? null;
+  return reason ? `reason: ${reason}` : null;
 }
 
 function splitCamel(value: string): string {

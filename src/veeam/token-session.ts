@@ -3,6 +3,12 @@ import type { HttpRequest, HttpResponse } from './http-transport';
 import { tokenResponseSchema } from './schemas';
 import { parseVeeamBody, VeeamError, veeamErrorFromResponse } from './veeam-errors';
 
+const HAS_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
+
+function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
 type Token = { access: string; refresh: string | null; expiresAtMs: number };
 
 export type TokenSessionOptions = {
@@ -83,21 +89,30 @@ export class TokenSession {
   private async grant(fields: Record<string, string>): Promise<Token> {
     const res = await this.options.send({
       method: 'POST',
-      url: new URL('/api/oauth2/token', this.options.baseUrl),
+      // Relative, so a VEEAM_URL with a sub-path (https://gw.example.com/veeam) keeps it, as API calls do.
+      url: new URL('api/oauth2/token', this.options.baseUrl),
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams(fields).toString(),
     });
     if (res.status < 200 || res.status >= 300) {
-      throw veeamErrorFromResponse(res.status, res.body, { onTokenEndpoint: true });
+      throw veeamErrorFromResponse(res.status, res.body, {
+        onTokenEndpoint: true,
+        path: '/api/oauth2/token',
+        contentType: headerText(res.headers['content-type']),
+        secrets: [this.options.password, ...(fields.refresh_token ? [fields.refresh_token] : [])],
+      });
     }
-    const parsed = parseVeeamBody(res.body, res.status, tokenResponseSchema);
+    const parsed = parseVeeamBody(res.body, res.status, tokenResponseSchema, '/api/oauth2/token');
     if (!parsed.ok) throw parsed.error;
     const body = parsed.value;
     if (!body.access_token) {
       if (body.mfa_token || body.mfa_enabled) throw new VeeamError('VEEAM_MFA', { httpStatus: res.status });
       throw new VeeamError('VEEAM_BAD_RESPONSE', { httpStatus: res.status });
     }
-    const expiresFromField = body['.expires'] ? Date.parse(body['.expires']) : Number.NaN;
+    // `.expires` without a UTC offset would be read in this host's zone (hours off east or west of UTC):
+    // then expires_in is the better clock.
+    const stamp = body['.expires'];
+    const expiresFromField = stamp && HAS_OFFSET.test(stamp.trim()) ? Date.parse(stamp) : Number.NaN;
     const expiresAtMs = Number.isFinite(expiresFromField)
       ? expiresFromField
       : this.now() + (body.expires_in ?? 3600) * 1000;

@@ -25,7 +25,7 @@ describe('reading the configuration', () => {
     expect(config).toMatchObject({
       port: 3978,
       pageSize: 10,
-      veeam: { mode: 'simulator', apiVersion: 'v2' },
+      veeam: { mode: 'simulator', apiVersion: 'auto', order: 'newest', servedVersions: null },
       veeamUiUrl: null,
     });
   });
@@ -58,7 +58,7 @@ describe('reading the configuration', () => {
     ],
     [{ ...appliance, VEEAM_URL: 'veeam.example.com' }, /VEEAM_URL must be a URL/],
     [{ ...appliance, VEEAM_URL: 'ftp://veeam.example.com' }, /VEEAM_URL must start with https:\/\//],
-    [{ VEEAM_API_VERSION: 'v9' }, /VEEAM_API_VERSION must be one of v2, v3/],
+    [{ VEEAM_API_VERSION: 'v9' }, /VEEAM_API_VERSION must be auto or one of v2, v3/],
     [{ PORT: 'eighty' }, /PORT must be a whole number/],
     [{ PAGE_SIZE: '500' }, /PAGE_SIZE must be at most 25/],
     [{ VEEAM_TLS_INSECURE: 'maybe' }, /VEEAM_TLS_INSECURE must be true or false/],

@@ -20,6 +20,7 @@ export function makeSession(overrides: Partial<Session> = {}, n = 0): Session {
     durationMs: 42 * 60_000,
     policyId: '11111111-1111-4111-8111-111111111111',
     targetName: `Prod VMs ${n + 1}`,
+    summary: null,
     protectedInstances: 14,
     targetRemoved: false,
     ...overrides,
@@ -28,7 +29,13 @@ export function makeSession(overrides: Partial<Session> = {}, n = 0): Session {
 
 export function makePage(
   count: number,
-  options: { offset?: number; limit?: number; total?: number | null } = {},
+  options: {
+    offset?: number;
+    limit?: number;
+    total?: number | null;
+    unreadable?: number;
+    sortedOf?: number | null;
+  } = {},
   overrides: Partial<Session> = {},
 ): SessionPage {
   const offset = options.offset ?? 0;
@@ -37,6 +44,8 @@ export function makePage(
     offset,
     limit: options.limit ?? 10,
     total: options.total === undefined ? offset + count : options.total,
+    unreadable: options.unreadable ?? 0,
+    sortedOf: options.sortedOf ?? null,
   };
 }
 

@@ -105,7 +105,14 @@ export async function collectDigest(
   }).reverse();
   const groups = Object.keys(DIGEST_STATUS_GROUPS) as DigestStatusGroup[];
 
-  let problemsPage: SessionPage = { sessions: [], offset: 0, limit: DIGEST_PROBLEM_PAGE, total: 0 };
+  let problemsPage: SessionPage = {
+    sessions: [],
+    offset: 0,
+    limit: DIGEST_PROBLEM_PAGE,
+    total: 0,
+    unreadable: 0,
+    sortedOf: null,
+  };
   const tasks: (() => Promise<unknown>)[] = [
     async () => {
       apiCalls++;

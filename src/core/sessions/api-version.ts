@@ -106,6 +106,14 @@ export function apiVersionProfile(version: ApiVersion): ApiVersionProfile {
   };
 }
 
+/**
+ * The version whose words a question is read with before the appliance has said which it serves
+ * (`auto`): the newest the bot knows, which is also what `auto` finds on a current appliance.
+ */
+export function versionBeforeAsking(setting: ApiVersion | 'auto'): ApiVersion {
+  return setting === 'auto' ? 'v8.1' : setting;
+}
+
 export function isApiVersion(value: string): value is ApiVersion {
   return (API_VERSIONS as readonly string[]).includes(value);
 }

@@ -14,6 +14,8 @@ export type Session = {
   policyId: string | null;
   /** What the session worked on: a policy, a repository or a restore's source, whichever the API gave. */
   targetName: string | null;
+  /** What the session's info block says besides a name ("3 restore points deleted", a restore's reason). */
+  summary: string | null;
   protectedInstances: number | null;
   /** The policy was deleted after the session ran. */
   targetRemoved: boolean;
@@ -25,7 +27,23 @@ export type SessionPage = {
   limit: number;
   /** Null when the API does not say (v8.1 makes totalCount nullable). */
   total: number | null;
+  /** Sessions the appliance sent for this page that could not be read (skipped, counted, logged). */
+  unreadable: number;
+  /**
+   * Set when the appliance's order could not be told and more sessions matched than the bot sorts
+   * itself: the page is the newest of the first `sortedOf` the appliance gave, not of all of them.
+   */
+  sortedOf: number | null;
 };
+
+/** Statuses of a session still under way; only these may say "running for". */
+export const RUNNING_STATUSES: readonly string[] = [
+  'Running',
+  'RunningWithError',
+  'RunningWithWarning',
+  'Pending',
+  'Canceling',
+];
 
 export type SessionLogLine = {
   time: string | null;

@@ -18,6 +18,8 @@ const TITLES: Record<BotErrorCode, string> = {
   ASKER_RATE_LIMITED: 'One moment, please',
   VEEAM_SERVER_ERROR: 'Veeam had an internal error',
   VEEAM_BAD_RESPONSE: "Veeam's answer was not understood",
+  VEEAM_PROXY: 'A proxy answered instead of Veeam',
+  VEEAM_API_VERSION: 'Veeam does not serve that API version',
   INTERNAL: 'Something went wrong',
 };
 
@@ -28,6 +30,7 @@ const TRANSIENT = new Set<BotErrorCode>([
   'VEEAM_TIMEOUT',
   'VEEAM_RATE_LIMITED',
   'VEEAM_SERVER_ERROR',
+  'VEEAM_PROXY',
   'INTERNAL',
 ]);
 

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Session, SessionPage } from '../sessions/session';
+import { RUNNING_STATUSES, type Session, type SessionPage } from '../sessions/session';
 import type { SessionQuery } from '../sessions/session-query';
 import { describeEmpty, describeStatus, describeTitle, describeUnderstood } from './describe-query';
 import { formatDuration, formatLocalTime } from './human-time';
@@ -38,6 +38,7 @@ export function buildSessionsView(
       total === null
         ? `${shown} session${shown === 1 ? '' : 's'} shown`
         : `${total} session${total === 1 ? '' : 's'}`,
+    notice: pageNotice(page),
     rows: page.sessions.map((s) =>
       buildRow(s, query.timeZone, now, { sessionId: s.id, back: state }, context.tokens),
     ),
@@ -70,14 +71,14 @@ export function buildRow(
   const started = s.startTime ? DateTime.fromISO(s.startTime, { zone: 'utc' }) : null;
   let durationText = '—';
   if (s.durationMs !== null) durationText = formatDuration(s.durationMs);
-  else if (s.stopTime === null && started?.isValid)
+  else if (s.stopTime === null && RUNNING_STATUSES.includes(s.status) && started?.isValid)
     durationText = `running ${formatDuration(now.diff(started).toMillis())}`;
   return {
     id: s.id,
     status: s.status,
     statusLabel: label,
     tone,
-    name: s.targetName ?? s.typeLabel,
+    name: s.targetName ?? s.summary ?? 'appliance-wide',
     nameRemoved: s.targetRemoved,
     typeLabel: s.typeLabel,
     startedAt: started?.isValid ? started.toUTC().toISO() : null,
@@ -91,6 +92,20 @@ export function buildRow(
       apiVersion,
     }),
   };
+}
+
+/** Said on the answer whenever it is built from less than the whole of what was asked. */
+export function pageNotice(page: SessionPage): string | null {
+  const parts: string[] = [];
+  if (page.unreadable > 0)
+    parts.push(
+      `${page.unreadable} session${page.unreadable === 1 ? '' : 's'} on this page could not be read (see the bot log) and ${page.unreadable === 1 ? 'is' : 'are'} not shown.`,
+    );
+  if (page.sortedOf !== null)
+    parts.push(
+      `The appliance lists sessions in no order I could tell, so these are the newest of the first ${page.sortedOf} it sent${page.total !== null ? ` (of ${page.total})` : ''}. Narrow the question (a shorter time, a policy) for an exact answer.`,
+    );
+  return parts.length > 0 ? parts.join(' ') : null;
 }
 
 export function toDateTime(now: Date | DateTime): DateTime {

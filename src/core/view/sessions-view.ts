@@ -50,6 +50,11 @@ export type SessionsView = {
   understood: string;
   /** "27 sessions" */
   countText: string;
+  /**
+   * What this answer could not do, said plainly: sessions the bot could not read, or an order it could
+   * not tell. Null when the answer is whole.
+   */
+  notice: string | null;
   rows: SessionRow[];
   /** Set when there are no rows: "No failed sessions today." */
   emptyText: string | null;

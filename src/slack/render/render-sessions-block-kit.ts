@@ -96,6 +96,14 @@ export function renderSessionsBlockKit(view: SessionsView, options: BlockKitOpti
       elements: [{ type: 'mrkdwn', text: truncate(escapeMrkdwn(view.understood), L.sectionText) }],
     },
   ];
+  if (view.notice) {
+    blocks.push({
+      type: 'context',
+      elements: [
+        { type: 'mrkdwn', text: `:warning: ${truncate(escapeMrkdwn(view.notice), L.sectionText - 10)}` },
+      ],
+    });
+  }
   if (view.rows.length === 0) {
     blocks.push({
       type: 'section',

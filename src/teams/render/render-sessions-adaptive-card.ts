@@ -116,6 +116,11 @@ export function renderSessionsAdaptiveCard(view: SessionsView): AdaptiveCardMess
     title(view.title),
     plainTextBlock([textRun(view.understood, { isSubtle: true, size: 'Small' })], { spacing: 'Small' }),
   ];
+  if (view.notice) {
+    body.push(
+      plainTextBlock([textRun('⚠️ Note: ', { weight: 'Bolder' }), textRun(view.notice)], { spacing: 'Small' }),
+    );
+  }
   if (view.rows.length === 0) {
     body.push(plainTextBlock([textRun(view.emptyText ?? 'No sessions.')], { spacing: 'Medium' }));
   }

@@ -343,19 +343,35 @@ export function generateSessions(seed: string, world: SimWorld, nowMs: number): 
   return out;
 }
 
-/** The API shape of a session (JobSessionV2, with the v8.1 extras the bot reads). */
-export function sessionPayload(s: SimSession, baseUrl: string, version: string): Record<string, unknown> {
-  const isRestore = s.type.startsWith('Restore') || s.type === 'FileLevelRestore';
+/**
+ * The API shape of a session, as the documentation shows it: JobSessionV2 [D3][D4][D5] with the v8.1
+ * extras [C8] (../shared/veeam-api/README.md §3 and §10). Each type carries its own info block:
+ * policy backups and snapshots `backupJobInfo`; retention `retentionJobInfo` and no `backupJobInfo`;
+ * restores `restoreJobInfo`; file-level restores `fileLevelRestoreJobInfo` (with the VM's name);
+ * repository work `repositoryJobInfo`. Times carry six fractional digits, as in the v3 example [D3], and
+ * every item its `usn` [D3][D7].
+ */
+export function sessionPayload(
+  s: SimSession,
+  baseUrl: string,
+  version: string,
+  vmName?: (id: string) => string,
+): Record<string, unknown> {
   const self = `${baseUrl}/api/${version}/jobSessions/${s.id}`;
+  const retention = s.type.endsWith('Retention');
+  const fileLevel = s.type === 'FileLevelRestore';
+  const restore = s.type.startsWith('Restore');
+  const vmId = s.vmIds[0] ?? null;
   return {
     id: s.id,
     type: s.type,
     localizedType: s.localizedType,
-    executionStartTime: new Date(s.startMs).toISOString(),
-    executionStopTime: s.stopMs === null ? null : new Date(s.stopMs).toISOString(),
+    executionStartTime: sixDigits(s.startMs),
+    executionStopTime: s.stopMs === null ? null : sixDigits(s.stopMs),
     executionDuration: s.stopMs === null ? null : formatTimeSpan(s.stopMs - s.startMs),
     status: s.status,
-    ...(s.policy && !isRestore
+    usn: usnOf(s),
+    ...(s.policy && !retention && !fileLevel && !restore
       ? {
           backupJobInfo: {
             policyId: s.policy.id,
@@ -365,8 +381,22 @@ export function sessionPayload(s: SimSession, baseUrl: string, version: string):
           },
         }
       : {}),
-    ...(isRestore
+    ...(retention
+      ? { retentionJobInfo: { deletedRestorePointsCount: s.status === 'Error' ? 0 : s.vmIds.length * 2 } }
+      : {}),
+    ...(restore
       ? { restoreJobInfo: { reason: s.restoreReason, backupPolicyDisplayName: s.policy?.name ?? null } }
+      : {}),
+    ...(fileLevel
+      ? {
+          fileLevelRestoreJobInfo: {
+            initiator: 'portal-admin',
+            reason: s.restoreReason,
+            vmId,
+            vmName: vmId && vmName ? vmName(vmId) : null,
+            backupPolicyDisplayName: s.policy?.name ?? null,
+          },
+        }
       : {}),
     ...(s.repository
       ? {
@@ -381,19 +411,48 @@ export function sessionPayload(s: SimSession, baseUrl: string, version: string):
   };
 }
 
+/** `2020-11-23T08:00:03.629258Z`: the documentation's six fractional digits [D3]. */
+function sixDigits(ms: number): string {
+  return new Date(ms).toISOString().replace(
+    /\.(\d{3})Z$/,
+    (_m, f: string) =>
+      `.${f}${String(ms % 997)
+        .padStart(3, '0')
+        .slice(0, 3)}Z`,
+  );
+}
+
+function usnOf(s: SimSession): number {
+  let h = 0;
+  for (const c of s.id) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return h % 1_000_000;
+}
+
+/** A log line as the v1 documentation lists its fields [D20-v1]. */
+export type SimLogLine = {
+  logTime: string;
+  status: string;
+  message: string;
+  executionStartTime: string;
+  executionDuration: string;
+};
+
 /** A believable log for a session, last line last. */
-export function sessionLog(
-  seed: string,
-  s: SimSession,
-  world: SimWorld,
-): { logTime: string; status: string; message: string }[] {
+export function sessionLog(seed: string, s: SimSession, world: SimWorld): SimLogLine[] {
   const r = randomFor(seed, `log|${s.id}`);
   const names = new Map(world.vms.map((v) => [v.id, v.name]));
-  const lines: { logTime: string; status: string; message: string }[] = [];
+  const lines: SimLogLine[] = [];
   let t = s.startMs;
   const push = (status: string, message: string) => {
-    lines.push({ logTime: new Date(t).toISOString(), status, message });
-    t += Math.floor(1000 + r() * 20_000);
+    const took = Math.floor(1000 + r() * 20_000);
+    lines.push({
+      logTime: new Date(t).toISOString(),
+      status,
+      message,
+      executionStartTime: new Date(t).toISOString(),
+      executionDuration: formatTimeSpan(took),
+    });
+    t += took;
   };
   push('Success', `${s.localizedType} session started${s.policy ? ` for policy ${s.policy.name}` : ''}`);
   for (const vmId of s.vmIds.slice(0, 12)) {

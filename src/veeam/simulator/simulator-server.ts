@@ -1,8 +1,13 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
-import { type ApiVersion, apiVersionProfile, isApiVersion } from '../../core/sessions/api-version';
+import {
+  API_VERSIONS,
+  type ApiVersion,
+  apiVersionProfile,
+  isApiVersion,
+} from '../../core/sessions/api-version';
 import {
   createWorld,
   generateSessions,
@@ -47,6 +52,13 @@ export type SimulatorOptions = {
   host?: string;
   tls?: { key: string; cert: string };
   faults?: Partial<SimulatorFaults>;
+  /**
+   * The order /jobSessions lists its results in. Nothing documents one; the one published collection
+   * example [D3] lists newest first, so that is the default. `oldest` is what an appliance may as well do.
+   */
+  order?: 'newest' | 'oldest';
+  /** The API versions served; the others answer 404 like any unknown path. Default: all of them. */
+  apiVersions?: readonly ApiVersion[];
   /** Extra plain backup sessions for load tests: this many a day over the last `days` days. */
   bulk?: { sessionsPerDay: number; days: number };
 };
@@ -104,6 +116,9 @@ export async function startVeeamSimulator(options: SimulatorOptions = {}): Promi
     { username: 'no-role', password: 'simulator', role: 'None' },
   ];
   const ttl = options.tokenTtlSeconds ?? 3600;
+  const served: readonly ApiVersion[] = options.apiVersions ?? API_VERSIONS;
+  const order = options.order ?? 'newest';
+  const vmName = (id: string) => world.vms.find((v) => v.id === id)?.name ?? id;
   const world = createWorld(seed);
   const bulk = options.bulk ? bulkSessions(world, now(), options.bulk.sessionsPerDay, options.bulk.days) : [];
   const faults: SimulatorFaults = structuredClone({ ...DEFAULT_FAULTS, ...options.faults });
@@ -154,7 +169,7 @@ export async function startVeeamSimulator(options: SimulatorOptions = {}): Promi
     }
 
     const m = /^\/api\/(v[\d.]+)\/(.+)$/.exec(url.pathname);
-    if (!m || !isApiVersion(m[1] as string)) {
+    if (!m || !isApiVersion(m[1] as string) || !served.includes(m[1] as ApiVersion)) {
       sendProblem(res, 404, 'Not Found', `No resource at ${url.pathname}`);
       return;
     }
@@ -220,7 +235,7 @@ export async function startVeeamSimulator(options: SimulatorOptions = {}): Promi
         sendJson(res, 200, { jobSessionId: session.id, log: sessionLog(seed, session, world) });
         return;
       }
-      sendJson(res, 200, sessionPayload(session, baseUrl, version));
+      sendJson(res, 200, sessionPayload(session, baseUrl, version, vmName));
       return;
     }
     if (path === 'policies/virtualMachines') {
@@ -258,7 +273,9 @@ export async function startVeeamSimulator(options: SimulatorOptions = {}): Promi
       return;
     }
     const form = caseInsensitiveQuery(new URLSearchParams(body));
-    const grantType = form.get('grant_type')?.[0]?.toLowerCase();
+    // A published v8 script sends no grant_type and gets a token [C5]: the appliance takes it as the
+    // password grant.
+    const grantType = form.get('grant_type')?.[0]?.toLowerCase() ?? (form.has('username') ? 'password' : '');
     if (grantType === 'password') {
       const username = form.get('username')?.[0];
       const user = users.find((u) => u.username === username && u.password === form.get('password')?.[0]);
@@ -304,7 +321,7 @@ export async function startVeeamSimulator(options: SimulatorOptions = {}): Promi
       expires_in: ttl,
       '.issued': new Date(issued).toISOString(),
       '.expires': new Date(expiresMs).toISOString(),
-      userId: username,
+      userId: userIdOf(username),
       username,
       roleName: role === 'None' ? 'None' : 'PortalReadOnlyUser',
       userType: 'Internal',
@@ -365,6 +382,7 @@ export async function startVeeamSimulator(options: SimulatorOptions = {}): Promi
         (toMs === null || s.startMs < toMs) &&
         (!textFilter || (s.policy?.name ?? s.repository?.name ?? '').toLowerCase().includes(textFilter)),
     );
+    if (order === 'oldest') matches.reverse();
     const page =
       paging.limit === -1
         ? matches.slice(paging.offset)
@@ -373,7 +391,7 @@ export async function startVeeamSimulator(options: SimulatorOptions = {}): Promi
       offset: paging.offset,
       limit: paging.limit,
       totalCount: matches.length,
-      results: page.map((s) => sessionPayload(s, baseUrl, version)),
+      results: page.map((s) => sessionPayload(s, baseUrl, version, vmName)),
       _links: {},
     });
   }
@@ -574,6 +592,12 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 
 function addError(errors: Record<string, string[]>, key: string, message: string): void {
   errors[key] = [...(errors[key] ?? []), message];
+}
+
+/** Token responses carry the user's id as a UUID [C9]; a stable one per name. */
+function userIdOf(username: string): string {
+  const hex = createHash('sha256').update(username).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 function randomToken(): string {

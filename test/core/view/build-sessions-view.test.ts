@@ -93,6 +93,7 @@ describe('the view of a page of sessions', () => {
       {
         status: 'Success',
         targetName: null,
+        summary: '4 restore points deleted',
         typeLabel: 'Backup Retention',
         targetRemoved: true,
         durationMs: 95_000,
@@ -101,7 +102,7 @@ describe('the view of a page of sessions', () => {
     );
     const view = buildSessionsView(
       makeQuery(),
-      { sessions: [running, removed], offset: 0, limit: 10, total: 2 },
+      { sessions: [running, removed], offset: 0, limit: 10, total: 2, unreadable: 0, sortedOf: null },
       ctx,
     );
     expect(view.rows[0]).toMatchObject({
@@ -113,7 +114,8 @@ describe('the view of a page of sessions', () => {
     expect(view.rows[1]).toMatchObject({
       statusLabel: 'Succeeded',
       tone: 'success',
-      name: 'Backup Retention',
+      // Retention names no policy: its info block's count stands where a name would.
+      name: '4 restore points deleted',
       nameRemoved: true,
       durationText: '2 min',
     });
