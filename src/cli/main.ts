@@ -5,7 +5,6 @@ import { DateTime } from 'luxon';
 import { type Config, ConfigError, loadConfig, secretsOf } from '../config/config';
 import { readEnvironment } from '../config/environment';
 import { BotError } from '../core/errors';
-import type { SessionsSource } from '../core/ports';
 import { versionBeforeAsking } from '../core/sessions/api-version';
 import { isTimeZone } from '../core/time-zone';
 import { createLogger } from '../logging/logger';

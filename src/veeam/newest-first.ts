@@ -128,7 +128,8 @@ async function sortedOnOurSide(
   let offset = 0;
   let cut = false;
   while (all.length < options.maxSorted) {
-    const raw = await fetch(offset, Math.min(options.chunk, options.maxSorted - all.length));
+    const asked = Math.min(options.chunk, options.maxSorted - all.length);
+    const raw = await fetch(offset, asked);
     total = raw.totalCount ?? total;
     all.push(...raw.sessions);
     unreadable += raw.unreadable;
@@ -136,7 +137,7 @@ async function sortedOnOurSide(
     offset += got;
     if (got === 0) break;
     if (total !== null && offset >= total) break;
-    if (total === null && got < options.chunk) break;
+    if (total === null && got < asked) break;
     if (all.length >= options.maxSorted) cut = total === null || offset < total;
   }
   const sorted = newestFirst(all);

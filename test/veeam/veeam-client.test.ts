@@ -364,7 +364,13 @@ describe('when the API misbehaves', () => {
         limit: 10,
         totalCount: null,
         results: [
-          { id: 'y', status: 'Exploded', type: 'SomethingNew', executionDuration: '1.02:03:04.5', extra: true },
+          {
+            id: 'y',
+            status: 'Exploded',
+            type: 'SomethingNew',
+            executionDuration: '1.02:03:04.5',
+            extra: true,
+          },
           {
             status: 'Running',
             id: 'x',
