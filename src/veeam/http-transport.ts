@@ -13,6 +13,11 @@ export type HttpRequest = {
 
 export type HttpResponse = { status: number; headers: http.IncomingHttpHeaders; body: string };
 
+/** A response header as one string (Node gives repeated ones as an array: the first counts). */
+export function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
 export type TransportOptions = {
   /** Extra trusted CAs (PEM), for appliances with a self-signed certificate. */
   ca?: string | undefined;

@@ -99,7 +99,8 @@ async function fromOldestEnd(
     return { sessions: [], offset: page.offset, limit: page.limit, total, unreadable: 0, sortedOf: null };
   const start = Math.max(0, end - page.limit);
   const raw = await fetch(start, end - start);
-  if (orderOf(raw.sessions) === 'newest' || orderOf(raw.sessions) === 'mixed') {
+  const seen = orderOf(raw.sessions);
+  if (seen === 'newest' || seen === 'mixed') {
     memory.order = null;
     options.logger?.warn(
       'The Veeam appliance no longer lists sessions oldest first: finding its order again',

@@ -1,13 +1,9 @@
 import type { Logger } from '../core/ports';
-import type { HttpRequest, HttpResponse } from './http-transport';
+import { type HttpRequest, type HttpResponse, headerValue } from './http-transport';
 import { tokenResponseSchema } from './schemas';
 import { parseVeeamBody, VeeamError, veeamErrorFromResponse } from './veeam-errors';
 
 const HAS_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
-
-function headerText(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
 
 type Token = { access: string; refresh: string | null; expiresAtMs: number };
 
@@ -98,7 +94,7 @@ export class TokenSession {
       throw veeamErrorFromResponse(res.status, res.body, {
         onTokenEndpoint: true,
         path: '/api/oauth2/token',
-        contentType: headerText(res.headers['content-type']),
+        contentType: headerValue(res.headers['content-type']),
         secrets: [this.options.password, ...(fields.refresh_token ? [fields.refresh_token] : [])],
       });
     }

@@ -15,7 +15,7 @@ import {
   type SessionPage,
 } from '../core/sessions/session';
 import type { PageRequest, SessionFilter } from '../core/sessions/session-query';
-import { createHttpTransport, type HttpRequest, type HttpResponse } from './http-transport';
+import { createHttpTransport, type HttpRequest, type HttpResponse, headerValue } from './http-transport';
 import { toJobSessionsParams } from './job-sessions-params';
 import { type FetchRaw, newestFirstPage, type OrderMemory } from './newest-first';
 import { readPage } from './read-page';
@@ -379,10 +379,6 @@ export class VeeamClient implements SessionsSource {
       });
     }
   }
-}
-
-function headerValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }
 
 /** What a body looked like, for the log, without its values. */

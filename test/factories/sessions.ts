@@ -1,5 +1,5 @@
 import type { Session, SessionPage } from '../../src/core/sessions/session';
-import type { SessionQuery } from '../../src/core/sessions/session-query';
+import type { SessionFilter, SessionQuery } from '../../src/core/sessions/session-query';
 import { createButtonTokens } from '../../src/core/view/page-token';
 
 /** Buttons in view specs and goldens are signed with this fixed key, so goldens stay the same. */
@@ -64,3 +64,13 @@ export function makeQuery(overrides: Partial<SessionQuery> = {}): SessionQuery {
     ...overrides,
   };
 }
+
+/** A filter that asks for every session: no status, type, policy, VM or time. */
+export const ANY_SESSIONS: SessionFilter = {
+  statuses: [],
+  types: [],
+  policyId: null,
+  vmId: null,
+  fromUtc: null,
+  toUtc: null,
+};

@@ -1,8 +1,7 @@
 import { BotError } from '../../src/core/errors';
-import type { SessionFilter } from '../../src/core/sessions/session-query';
 import { buildSessionsView } from '../../src/core/view/build-sessions-view';
 import { VeeamClient, type VeeamClientOptions } from '../../src/veeam/veeam-client';
-import { makeQuery, TEST_TOKENS, VIEW_NOW } from '../factories/sessions';
+import { ANY_SESSIONS, makeQuery, TEST_TOKENS, VIEW_NOW } from '../factories/sessions';
 import {
   type DocumentedAppliance,
   fixture,
@@ -16,14 +15,7 @@ import {
 // The client against an appliance that answers in the shapes Veeam documents (test/fixtures/veeam), not
 // the ones our simulator happens to produce: each spec asserts what the user ends up told.
 
-const ANY: SessionFilter = {
-  statuses: [],
-  types: [],
-  policyId: null,
-  vmId: null,
-  fromUtc: null,
-  toUtc: null,
-};
+const ANY = ANY_SESSIONS;
 const FIRST = { offset: 0, limit: 10 };
 const PASSWORD = 'correct-horse-battery-staple';
 

@@ -1,21 +1,14 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BotError } from '../../src/core/errors';
-import type { SessionFilter } from '../../src/core/sessions/session-query';
 import { createLogger } from '../../src/logging/logger';
 import { startVeeamSimulator } from '../../src/veeam/simulator/simulator-server';
 import { VeeamClient } from '../../src/veeam/veeam-client';
+import { ANY_SESSIONS } from '../factories/sessions';
 import { startSimulatorWithClient } from '../support/simulator-client';
 import { createTestCertificates } from '../support/tls-certificates';
 
-const ANY: SessionFilter = {
-  statuses: [],
-  types: [],
-  policyId: null,
-  vmId: null,
-  fromUtc: null,
-  toUtc: null,
-};
+const ANY = ANY_SESSIONS;
 const FIRST_PAGE = { offset: 0, limit: 10 };
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
