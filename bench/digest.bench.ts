@@ -6,6 +6,7 @@
 import { collectDigest } from '../src/core/digest/collect-digest';
 import type { SessionPage } from '../src/core/sessions/session';
 import { unfilteredQuery } from '../src/core/sessions/session-query';
+import { vocabularyOf } from '../src/veeam/api-versions';
 import { DEFAULT_SIMULATOR_USER, startVeeamSimulator } from '../src/veeam/simulator/simulator-server';
 import { VeeamClient } from '../src/veeam/veeam-client';
 import { measure, table } from './measure';
@@ -15,7 +16,7 @@ const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 5);
 const VOLUMES = (process.env.BENCH_SESSIONS_PER_DAY ?? '1000,10000,100000').split(',').map(Number);
 const NAIVE_PAGE = 1000;
 
-const scope = unfilteredQuery('UTC', 'v2');
+const scope = unfilteredQuery('UTC', vocabularyOf('v2'));
 
 /** Every session of the window and the day before, page by page, counted here. */
 async function naiveDigest(client: VeeamClient, from: Date, to: Date) {

@@ -181,16 +181,13 @@ async function assemble(
     { ttlMs: 5_000, maxEntries: 1_000 },
   );
   const answers: AnswerDeps = {
+    // With VEEAM_API_VERSION=auto the source's vocabulary is known once the appliance has been asked.
     source,
-    // With VEEAM_API_VERSION=auto the version is known once the appliance has been asked.
-    get apiVersion() {
-      return client.apiVersion;
-    },
     pageSize: config.pageSize,
     veeamUrl: config.veeamUiUrl,
     now: options.now ?? (() => new Date()),
     logger,
-    tokens: createButtonTokens(config.buttons),
+    tokens: createButtonTokens(config.buttons, () => source.vocabulary),
     limits: createAskerLimits(config.rateLimit),
     audit: (event) => {
       metrics.recordAnswer(event);

@@ -2,7 +2,6 @@ import type { DateTime } from 'luxon';
 import type { SessionsSource } from '../core/ports';
 import { parseSessionQuery } from '../core/query/parse-session-query';
 import { buildUsageText } from '../core/query/usage';
-import type { ApiVersion } from '../core/sessions/api-version';
 import { findSessions } from '../core/sessions/find-sessions';
 import { buildSessionsView } from '../core/view/build-sessions-view';
 import { createButtonTokens } from '../core/view/page-token';
@@ -13,7 +12,6 @@ export type ListOptions = {
   timeZone: string;
   page: number;
   pageSize: number;
-  apiVersion: ApiVersion;
   now: DateTime;
   veeamUrl: string | null;
 };
@@ -26,10 +24,10 @@ export async function runList(
   const parsed = parseSessionQuery(options.text, {
     now: options.now,
     timeZone: options.timeZone,
-    apiVersion: options.apiVersion,
+    vocabulary: source.vocabulary,
   });
   if (parsed.kind === 'help')
-    return { out: buildUsageText(options.apiVersion, 'sessions-bot list'), exitCode: 0 };
+    return { out: buildUsageText(source.vocabulary, 'sessions-bot list'), exitCode: 0 };
   if (parsed.kind === 'usage') return { out: parsed.message, exitCode: 2 };
   const offset = (options.page - 1) * options.pageSize;
   const { page, names } = await findSessions(parsed.query, { offset, limit: options.pageSize }, source);
@@ -37,7 +35,7 @@ export async function runList(
     now: options.now,
     veeamUrl: options.veeamUrl,
     names,
-    tokens: createButtonTokens({ current: null }),
+    tokens: createButtonTokens({ current: null }, () => source.vocabulary),
   });
   return { out: renderSessionsTable(view), exitCode: 0 };
 }

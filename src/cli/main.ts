@@ -10,6 +10,7 @@ import { isTimeZone } from '../core/time-zone';
 import { createLogger } from '../logging/logger';
 import { startApp } from '../main';
 import { buildTeamsAppPackage } from '../teams/app-package/build-teams-app-package';
+import { vocabularyOf } from '../veeam/api-versions';
 import { DEFAULT_SIMULATOR_USER, startVeeamSimulator } from '../veeam/simulator/simulator-server';
 import { VeeamClient } from '../veeam/veeam-client';
 import { runList } from './list-command';
@@ -166,7 +167,7 @@ async function parse(args: string[], env: Record<string, string | undefined>, io
       await runParseBatch(
         io.stdin,
         io.out,
-        { timeZone, apiVersion: versionBeforeAsking(cfg.veeam.apiVersion) },
+        { timeZone, vocabulary: vocabularyOf(versionBeforeAsking(cfg.veeam.apiVersion)) },
         source.get,
       );
       return 0;
@@ -178,7 +179,7 @@ async function parse(args: string[], env: Record<string, string | undefined>, io
     }
     const result = await parseForCli(
       positionals.join(' '),
-      { now, timeZone, apiVersion: versionBeforeAsking(cfg.veeam.apiVersion) },
+      { now, timeZone, vocabulary: vocabularyOf(versionBeforeAsking(cfg.veeam.apiVersion)) },
       source.get,
     );
     if (!result.ok) {
@@ -218,7 +219,6 @@ async function list(args: string[], env: Record<string, string | undefined>, io:
         timeZone,
         page,
         pageSize: cfg.pageSize,
-        apiVersion: client.apiVersion,
         now,
         veeamUrl: cfg.veeamUiUrl,
       },

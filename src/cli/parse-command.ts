@@ -4,7 +4,7 @@ import { BotError } from '../core/errors';
 import type { SessionsSource } from '../core/ports';
 import { type ParseContext, parseSessionQuery } from '../core/query/parse-session-query';
 import { buildUsageText } from '../core/query/usage';
-import type { ApiVersion } from '../core/sessions/api-version';
+import type { SessionVocabulary } from '../core/sessions/api-version';
 import { resolveSessionFilter } from '../core/sessions/find-sessions';
 import { isTimeZone } from '../core/time-zone';
 
@@ -28,7 +28,7 @@ export async function parseForCli(
   source: () => Promise<SessionsSource>,
 ): Promise<{ ok: true; output: ParseOutput } | { ok: false; error: string }> {
   const result = parseSessionQuery(text, context);
-  if (result.kind === 'help') return { ok: false, error: buildUsageText(context.apiVersion) };
+  if (result.kind === 'help') return { ok: false, error: buildUsageText(context.vocabulary) };
   if (result.kind === 'usage') return { ok: false, error: result.message };
   const q = result.query;
   let policy = q.policy;
@@ -48,7 +48,7 @@ export async function parseForCli(
   };
 }
 
-export type BatchDefaults = { timeZone: string; apiVersion: ApiVersion };
+export type BatchDefaults = { timeZone: string; vocabulary: SessionVocabulary };
 
 /** `parse --batch`: JSON lines {"text","now","tz"} in, one result line out for each. */
 export async function runParseBatch(
@@ -84,6 +84,6 @@ async function parseBatchLine(
   const at =
     typeof now === 'string' && now !== '' ? DateTime.fromISO(now, { setZone: true }) : DateTime.now();
   if (!at.isValid) return { error: `"${String(now)}" is not an ISO date and time` };
-  const result = await parseForCli(text, { now: at, timeZone, apiVersion: defaults.apiVersion }, source);
+  const result = await parseForCli(text, { now: at, timeZone, vocabulary: defaults.vocabulary }, source);
   return result.ok ? result.output : { error: result.error };
 }

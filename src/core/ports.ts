@@ -1,8 +1,14 @@
+import type { SessionVocabulary } from './sessions/api-version';
 import type { NamedResource, Session, SessionLogLine, SessionPage } from './sessions/session';
 import type { PageRequest, SessionFilter } from './sessions/session-query';
 
 /** Where sessions come from: the Veeam API client implements it; so could a cache or a test double. */
 export interface SessionsSource {
+  /**
+   * The statuses and types questions may use: those of the API version the appliance serves (until it
+   * has been asked, the newest one the source expects).
+   */
+  readonly vocabulary: SessionVocabulary;
   listSessions(filter: SessionFilter, page: PageRequest): Promise<SessionPage>;
   getSession(id: string): Promise<Session>;
   getSessionLog(id: string): Promise<SessionLogLine[]>;

@@ -50,13 +50,13 @@ export class DigestService {
   /** The subscription's filters as a query with no time and no status. */
   scopeOf(subscription: DigestSubscription): SessionQuery {
     const { timeZone } = subscription.schedule;
-    const apiVersion = this.deps.answers.apiVersion;
-    const blank = unfilteredQuery(timeZone, apiVersion);
+    const vocabulary = this.deps.answers.source.vocabulary;
+    const blank = unfilteredQuery(timeZone, vocabulary);
     if (subscription.filters.trim() === '') return blank;
     const parsed = parseSessionQuery(subscription.filters, {
       now: this.deps.answers.now(),
       timeZone,
-      apiVersion,
+      vocabulary,
     });
     if (parsed.kind !== 'query')
       throw new BotError('USAGE', `The digest's filters are not understood: ${subscription.filters}`);

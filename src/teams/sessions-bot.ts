@@ -71,7 +71,7 @@ export class SessionsBot extends TeamsActivityHandler {
         toProactiveReference(TurnContext.getConversationReference(context.activity)),
       );
       if (context.activity.conversation?.conversationType === 'personal') {
-        await context.sendActivity(toCardActivity(buildHelpView(this.deps.answers.apiVersion, '')));
+        await context.sendActivity(toCardActivity(buildHelpView(this.deps.answers.source.vocabulary, '')));
       }
       await next();
     });
@@ -153,7 +153,7 @@ export class SessionsBot extends TeamsActivityHandler {
     const digest = parseDigestCommand(text, {
       timeZone,
       now: this.deps.answers.now(),
-      apiVersion: this.deps.answers.apiVersion,
+      vocabulary: this.deps.answers.source.vocabulary,
     });
     if (digest && !this.deps.digests) {
       await context.sendActivity(toCardActivity(buildErrorView(new BotError('USAGE', DIGESTS_OFF))));

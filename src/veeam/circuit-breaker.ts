@@ -74,6 +74,9 @@ export function circuitBreaker(source: SessionsSource, options: CircuitBreakerOp
   }
 
   return {
+    get vocabulary() {
+      return source.vocabulary;
+    },
     listSessions: (filter, page) => guarded(() => source.listSessions(filter, page)),
     getSession: (id) => guarded(() => source.getSession(id)),
     getSessionLog: (id) => guarded(() => source.getSessionLog(id)),

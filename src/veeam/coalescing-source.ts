@@ -31,6 +31,9 @@ export function coalescingSource(source: SessionsSource, options: CoalescingOpti
   }
 
   return {
+    get vocabulary() {
+      return source.vocabulary;
+    },
     listSessions: (filter, page) =>
       shared(`list|${JSON.stringify(filter)}|${page.offset}|${page.limit}`, () =>
         source.listSessions(filter, page),

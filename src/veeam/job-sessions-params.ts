@@ -1,5 +1,5 @@
-import type { ApiVersionProfile } from '../core/sessions/api-version';
 import type { PageRequest, SessionFilter } from '../core/sessions/session-query';
+import type { ApiVersionRecord } from './api-versions';
 
 /**
  * SessionFilter → the query string of `GET /jobSessions`. Several values repeat the key
@@ -9,7 +9,7 @@ import type { PageRequest, SessionFilter } from '../core/sessions/session-query'
 export function toJobSessionsParams(
   filter: SessionFilter,
   page: PageRequest,
-  profile: ApiVersionProfile,
+  profile: ApiVersionRecord,
   display?: 'Full' | 'Grouped',
 ): URLSearchParams {
   const params = new URLSearchParams();
@@ -21,7 +21,7 @@ export function toJobSessionsParams(
   if (filter.vmId) params.set(profile.vmParameter, filter.vmId);
   if (filter.fromUtc) params.set('FromUtc', filter.fromUtc);
   if (filter.toUtc) params.set('ToUtc', filter.toUtc);
-  if (display && profile.supportsDisplay) params.set('Display', display);
+  if (display && profile.display) params.set('Display', display);
   params.set('Offset', String(page.offset));
   params.set('Limit', String(page.limit));
   return params;

@@ -1,12 +1,7 @@
 import { z } from 'zod';
 import { BotError } from '../core/errors';
 import type { Logger, SessionsSource } from '../core/ports';
-import {
-  API_VERSIONS,
-  type ApiVersion,
-  type ApiVersionProfile,
-  apiVersionProfile,
-} from '../core/sessions/api-version';
+import type { ApiVersion, SessionVocabulary } from '../core/sessions/api-version';
 import {
   isSessionId,
   type NamedResource,
@@ -15,8 +10,11 @@ import {
   type SessionPage,
 } from '../core/sessions/session';
 import type { PageRequest, SessionFilter } from '../core/sessions/session-query';
+import { ApiVersionFinder } from './api-version-finder';
+import { type ApiVersionRecord, vocabularyOf } from './api-versions';
 import { createHttpTransport, type HttpRequest, type HttpResponse, headerValue } from './http-transport';
 import { toJobSessionsParams } from './job-sessions-params';
+import { NameDirectory } from './name-directory';
 import { type FetchRaw, newestFirstPage, type OrderMemory } from './newest-first';
 import { readPage } from './read-page';
 import { type RetryOptions, veeamRetryPolicy } from './retry-policy';
@@ -55,12 +53,9 @@ export type VeeamClientOptions = RetryOptions & {
   onResponse?: (outcome: string) => void;
 };
 
-const PAGE_OF_NAMES = 500;
 const PAGE_OF_SESSIONS = 1_000;
 /** Reasons an item was skipped are logged once each; this many at most. */
 const MAX_LOGGED_SKIPS = 50;
-/** Newest first: the version to prefer when several are served. */
-const NEWEST_FIRST_VERSIONS = [...API_VERSIONS].reverse();
 
 /**
  * The Veeam Backup for Microsoft Azure REST client: the only code that knows URLs, parameter names and
@@ -73,18 +68,29 @@ export class VeeamClient implements SessionsSource {
   private readonly transport: ReturnType<typeof createHttpTransport>;
   private readonly now: () => number;
   private readonly retryPolicy: ReturnType<typeof veeamRetryPolicy>;
-  private readonly namesCache = new Map<string, { at: number; value: Promise<NamedResource[]> }>();
+  private readonly names: NameDirectory;
   private readonly order: OrderMemory = { order: null };
   private readonly loggedSkips = new Set<string>();
-  /** The version in use once known; with `auto`, found by asking the appliance. */
-  private found: ApiVersionProfile | null;
-  private finding: Promise<ApiVersionProfile> | null = null;
+  private readonly versions: ApiVersionFinder;
   /** Requests sent to the API (not counting logins), for tests and the benchmark. */
   requestCount = 0;
 
   constructor(private readonly options: VeeamClientOptions) {
     this.base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
-    this.found = options.apiVersion === 'auto' ? null : apiVersionProfile(options.apiVersion);
+    this.names = new NameDirectory({
+      page: (path, params) =>
+        this.versions.onVersionTree(async (record) => {
+          const page = await this.getPage(record, path, params, namedResourceSchema);
+          return { ...page, items: page.items.map((r) => ({ id: r.id, name: r.name })) };
+        }),
+      ttlMs: options.namesTtlMs ?? 5 * 60_000,
+      now: () => this.now(),
+    });
+    this.versions = new ApiVersionFinder({
+      setting: options.apiVersion,
+      probe: (version) => this.probe(version),
+      logger: options.logger,
+    });
     this.now = options.now ?? Date.now;
     this.retryPolicy = veeamRetryPolicy(options);
     this.transport = createHttpTransport({
@@ -109,7 +115,11 @@ export class VeeamClient implements SessionsSource {
    * bot knows until the appliance has been asked.
    */
   get apiVersion(): ApiVersion {
-    return this.found?.version ?? (NEWEST_FIRST_VERSIONS[0] as ApiVersion);
+    return this.versions.current;
+  }
+
+  get vocabulary(): SessionVocabulary {
+    return vocabularyOf(this.versions.current);
   }
 
   close(): void {
@@ -117,83 +127,20 @@ export class VeeamClient implements SessionsSource {
   }
 
   /** With `auto`, asks the appliance which version it serves (once; again after a failure). */
-  async profile(): Promise<ApiVersionProfile> {
-    if (this.found) return this.found;
-    if (!this.finding) {
-      this.finding = this.findVersion().finally(() => {
-        this.finding = null;
-      });
-    }
-    return this.finding;
+  profile(): Promise<ApiVersionRecord> {
+    return this.versions.record();
   }
 
-  private async findVersion(): Promise<ApiVersionProfile> {
-    const served = await this.servedVersions(true);
-    const version = served[0];
-    if (!version) throw this.noVersionServed();
-    this.found = apiVersionProfile(version);
-    this.options.logger?.info('Found the Veeam API version the appliance serves', { apiVersion: version });
-    return this.found;
-  }
-
-  /** Versions that answer `/jobSessions`, newest first; with `first`, stops at the first one. */
-  private async servedVersions(first: boolean): Promise<ApiVersion[]> {
-    const served: ApiVersion[] = [];
-    for (const version of NEWEST_FIRST_VERSIONS) {
-      const url = new URL(`api/${version}/jobSessions`, this.base);
-      url.search = 'Offset=0&Limit=1';
-      try {
-        const res = await this.sendWithRetry({ method: 'GET', url });
-        if (looksLikeHtml(res.body, headerValue(res.headers['content-type'])))
-          throw htmlPageError(res.status, `/api/${version}/jobSessions`);
-        served.push(version);
-        if (first) break;
-      } catch (error) {
-        if (!(error instanceof VeeamError && error.httpStatus === 404)) throw error;
-      }
-    }
-    return served;
-  }
-
-  private noVersionServed(): VeeamError {
-    return new VeeamError('VEEAM_API_VERSION', {
-      message: `The Veeam appliance at VEEAM_URL serves none of the API versions the bot knows (${API_VERSIONS.join(', ')}): every /api/<version>/jobSessions answered 404. Check that VEEAM_URL is the appliance's own address.`,
-    });
-  }
-
-  /**
-   * A 404 on a whole collection means the version tree is gone (an upgrade, a wrong setting), not a
-   * missing item. With `auto` the version is found again and the call made once more; with a configured
-   * version the answer names the setting and what the appliance does serve.
-   */
-  private async onVersionTree<T>(call: (profile: ApiVersionProfile) => Promise<T>): Promise<T> {
-    const profile = await this.profile();
-    try {
-      return await call(profile);
-    } catch (error) {
-      if (!(error instanceof VeeamError && error.httpStatus === 404)) throw error;
-      if (this.options.apiVersion === 'auto') {
-        this.options.logger?.warn('The Veeam API version in use answers 404: finding the version again', {
-          apiVersion: profile.version,
-        });
-        this.found = null;
-        return call(await this.profile());
-      }
-      const served = await this.servedVersions(false);
-      this.options.logger?.error('The configured Veeam API version is not served', {
-        apiVersion: profile.version,
-        served,
-      });
-      if (served.length === 0) throw this.noVersionServed();
-      throw new VeeamError('VEEAM_API_VERSION', {
-        httpStatus: 404,
-        message: `The Veeam appliance does not serve API ${profile.version} (VEEAM_API_VERSION=${profile.version}); it serves ${served.join(', ')}. Set VEEAM_API_VERSION=auto or to ${served[0]}.`,
-      });
-    }
+  private async probe(version: ApiVersion): Promise<void> {
+    const url = new URL(`api/${version}/jobSessions`, this.base);
+    url.search = 'Offset=0&Limit=1';
+    const res = await this.sendWithRetry({ method: 'GET', url });
+    if (looksLikeHtml(res.body, headerValue(res.headers['content-type'])))
+      throw htmlPageError(res.status, `/api/${version}/jobSessions`);
   }
 
   listSessions(filter: SessionFilter, page: PageRequest): Promise<SessionPage> {
-    return this.onVersionTree((profile) => {
+    return this.versions.onVersionTree((profile) => {
       const fetch: FetchRaw = async (offset, limit) => {
         const params = toJobSessionsParams(filter, { offset, limit }, profile);
         const read = await this.getPage(profile, 'jobSessions', params, jobSessionSchema);
@@ -241,47 +188,11 @@ export class VeeamClient implements SessionsSource {
   }
 
   findPolicies(_name: string): Promise<NamedResource[]> {
-    // The policy list is short (dozens); fetch it whole and match on our side.
-    return this.cachedNames('policies', () =>
-      this.listAll('policies/virtualMachines', new URLSearchParams()),
-    );
+    return this.names.findPolicies();
   }
 
-  async findVms(name: string): Promise<NamedResource[]> {
-    const matches = await this.listAll('virtualMachines', new URLSearchParams({ SearchPattern: name }));
-    if (matches.some((vm) => vm.name.toLowerCase() === name.toLowerCase())) return matches;
-    // No exact hit: offer the closest names from the whole list.
-    return this.cachedNames('vms', () => this.listAll('virtualMachines', new URLSearchParams()));
-  }
-
-  private cachedNames(key: string, load: () => Promise<NamedResource[]>): Promise<NamedResource[]> {
-    const hit = this.namesCache.get(key);
-    if (hit && this.now() - hit.at < (this.options.namesTtlMs ?? 5 * 60_000)) return hit.value;
-    const value = load();
-    value.catch(() => this.namesCache.delete(key));
-    this.namesCache.set(key, { at: this.now(), value });
-    return value;
-  }
-
-  /** Safe paging loop of §2.6: stops on an empty page, on totalCount, or on a short page. */
-  private listAll(path: string, filters: URLSearchParams, maxPages = 100): Promise<NamedResource[]> {
-    return this.onVersionTree(async (profile) => {
-      const out: NamedResource[] = [];
-      let offset = 0;
-      for (let i = 0; i < maxPages; i++) {
-        const params = new URLSearchParams(filters);
-        params.set('Offset', String(offset));
-        params.set('Limit', String(PAGE_OF_NAMES));
-        const page = await this.getPage(profile, path, params, namedResourceSchema);
-        out.push(...page.items.map((r) => ({ id: r.id, name: r.name })));
-        const got = page.items.length + page.skipped;
-        offset += got;
-        if (got === 0) break;
-        if (page.totalCount != null && offset >= page.totalCount) break;
-        if (page.totalCount == null && got < PAGE_OF_NAMES) break;
-      }
-      return out;
-    });
+  findVms(name: string): Promise<NamedResource[]> {
+    return this.names.findVms(name);
   }
 
   /**
@@ -289,7 +200,7 @@ export class VeeamClient implements SessionsSource {
    * items one by one (an unreadable one is skipped, counted and its reason logged once).
    */
   private async getPage<S extends z.ZodType>(
-    profile: ApiVersionProfile,
+    profile: ApiVersionRecord,
     path: string,
     params: URLSearchParams,
     item: S,
@@ -318,7 +229,7 @@ export class VeeamClient implements SessionsSource {
   }
 
   private async getJson<S extends z.ZodType>(
-    profile: ApiVersionProfile,
+    profile: ApiVersionRecord,
     path: string,
     params: URLSearchParams,
     schema: S,

@@ -4,7 +4,14 @@ import { buildErrorView, buildHelpView } from '../../src/core/view/build-error-v
 import { buildSessionsView } from '../../src/core/view/build-sessions-view';
 import type { AnswerView } from '../../src/core/view/sessions-view';
 import { makeDigestView } from '../factories/digests';
-import { makePage, makeQuery, makeSession, TEST_TOKENS, VIEW_NOW } from '../factories/sessions';
+import {
+  makePage,
+  makeQuery,
+  makeSession,
+  TEST_TOKENS,
+  V2_VOCABULARY,
+  VIEW_NOW,
+} from '../factories/sessions';
 
 export type RenderedButton = {
   kind: 'previous' | 'next' | 'details' | 'back' | 'retry' | 'open' | 'list';
@@ -142,7 +149,6 @@ export function rendererContract<R>(r: RendererUnderTest<R>): void {
           {
             ...ctx,
             timeZone: 'Europe/Berlin',
-            apiVersion: 'v2',
             back: null,
           },
         ),
@@ -183,7 +189,6 @@ export function rendererContract<R>(r: RendererUnderTest<R>): void {
       const view = buildDetailsView(makeSession(), log, {
         ...ctx,
         timeZone: 'Europe/Berlin',
-        apiVersion: 'v2',
         back,
       });
       const rendered = r.render(view);
@@ -257,7 +262,7 @@ export function rendererContract<R>(r: RendererUnderTest<R>): void {
     });
 
     it('renders help from the parser vocabulary', () => {
-      const rendered = r.render(buildHelpView('v2', '/sessions'));
+      const rendered = r.render(buildHelpView(V2_VOCABULARY, '/sessions'));
       expect(r.visibleText(rendered).join('\n')).toContain('/sessions failed today');
       expect(r.visibleText(rendered).join('\n')).toContain('/sessions digest daily 08:00');
       expect(r.problems(rendered)).toEqual([]);

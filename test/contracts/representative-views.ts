@@ -31,7 +31,6 @@ export function representativeViews(): [name: string, view: AnswerView][] {
       buildDetailsView(makeSession(), log, {
         ...ctx,
         timeZone: 'Europe/Berlin',
-        apiVersion: 'v2',
         back: { query: makeQuery(), offset: 0, limit: 10 },
       }),
     ],

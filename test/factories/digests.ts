@@ -29,6 +29,7 @@ export function makeDigestData(
     })),
     problems,
     problemsTotal: failed + warning,
+    problemsRead: { unreadable: 0, sortedOf: null, total: failed + warning },
     names: { policy: null, vm: null },
     apiCalls: 13,
   };

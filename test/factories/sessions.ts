@@ -1,9 +1,16 @@
 import type { Session, SessionPage } from '../../src/core/sessions/session';
 import type { SessionFilter, SessionQuery } from '../../src/core/sessions/session-query';
 import { createButtonTokens } from '../../src/core/view/page-token';
+import { vocabularyOf } from '../../src/veeam/api-versions';
+
+/** The statuses and types of API v2, which most specs read their questions with. */
+export const V2_VOCABULARY = vocabularyOf('v2');
 
 /** Buttons in view specs and goldens are signed with this fixed key, so goldens stay the same. */
-export const TEST_TOKENS = createButtonTokens({ current: 'test-button-signing-key-0123456789abcdef' });
+export const TEST_TOKENS = createButtonTokens(
+  { current: 'test-button-signing-key-0123456789abcdef' },
+  () => V2_VOCABULARY,
+);
 
 /** Sunday 29 Nov 2026, 10:00 UTC: the moment every view spec is rendered at. */
 export const VIEW_NOW = new Date('2026-11-29T10:00:00Z');
@@ -60,7 +67,7 @@ export function makeQuery(overrides: Partial<SessionQuery> = {}): SessionQuery {
     toUtc: null,
     timeLabel: 'today',
     timeZone: 'Europe/Berlin',
-    apiVersion: 'v2',
+    vocabulary: V2_VOCABULARY,
     ...overrides,
   };
 }

@@ -110,7 +110,7 @@ describe('the playground over HTTP', () => {
     await start();
     const res = await post('/playground/api/slack-action', {
       actionId: 'sessions.next',
-      value: 'sb2.garbage.zz',
+      value: 'sb3.garbage.zz',
     });
     expect(((await res.json()) as { note: string }).note).toMatch(/damaged|changed|no longer/i);
   });

@@ -4,7 +4,7 @@ import { parseDigestCommand } from '../../src/core/digest/parse-digest-command';
 import { parseSessionQuery } from '../../src/core/query/parse-session-query';
 import { createLogger } from '../../src/logging/logger';
 import { type RunningApp, startApp } from '../../src/main';
-import { makeQuery, TEST_TOKENS } from '../factories/sessions';
+import { makeQuery, TEST_TOKENS, V2_VOCABULARY } from '../factories/sessions';
 import { type FakeBotConnector, startFakeBotConnector } from '../fakes/bot-connector';
 import { type FakeSlack, startFakeSlack } from '../fakes/slack-web-api';
 import {
@@ -61,9 +61,9 @@ describe('hostile input, in the core', () => {
         hostileText,
         fc.constantFrom('UTC', 'Europe/Berlin', 'Pacific/Kiritimati'),
         (text, timeZone) => {
-          const parsed = parseSessionQuery(text, { now: NOW, timeZone });
+          const parsed = parseSessionQuery(text, { now: NOW, timeZone, vocabulary: V2_VOCABULARY });
           expect(['query', 'help', 'usage']).toContain(parsed.kind);
-          parseDigestCommand(`digest ${text}`, { now: NOW, timeZone, apiVersion: 'v2' });
+          parseDigestCommand(`digest ${text}`, { now: NOW, timeZone, vocabulary: V2_VOCABULARY });
         },
       ),
       { numRuns: 2_000 },

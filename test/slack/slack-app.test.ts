@@ -4,6 +4,7 @@ import { parseSessionQuery } from '../../src/core/query/parse-session-query';
 import { createLogger } from '../../src/logging/logger';
 import { type RunningApp, startApp } from '../../src/main';
 import type { Block } from '../../src/slack/render/block-kit';
+import { V2_VOCABULARY } from '../factories/sessions';
 import { type FakeSlack, startFakeSlack } from '../fakes/slack-web-api';
 import {
   blockActionBody,
@@ -117,7 +118,11 @@ describe('the Slack app, driven through Bolt over HTTP against a fake Slack', ()
     const first = await answerTo(id);
     const sim = app.simulator;
     if (!sim) throw new Error('simulator expected');
-    const parsed = parseSessionQuery('warnings last 14 days', { now: new Date(), timeZone: 'Europe/Berlin' });
+    const parsed = parseSessionQuery('warnings last 14 days', {
+      now: new Date(),
+      timeZone: 'Europe/Berlin',
+      vocabulary: V2_VOCABULARY,
+    });
     if (parsed.kind !== 'query' || !parsed.query.fromUtc) throw new Error('query expected');
     const weekStart = Date.parse(parsed.query.fromUtc);
     const expected = sim

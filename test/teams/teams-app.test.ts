@@ -6,6 +6,7 @@ import { buildHelpView } from '../../src/core/view/build-error-view';
 import { createLogger } from '../../src/logging/logger';
 import { type RunningApp, startApp } from '../../src/main';
 import { CARD_VERBS, SESSION_INPUT_ID } from '../../src/teams/render/render-sessions-adaptive-card';
+import { V2_VOCABULARY } from '../factories/sessions';
 import { type FakeBotConnector, startFakeBotConnector } from '../fakes/bot-connector';
 import { adaptiveCardProblems } from '../support/adaptive-card-validator';
 
@@ -209,7 +210,7 @@ describe('the Teams bot, driven through CloudAdapter over HTTP against a fake co
       .find((c) => JSON.stringify(c.activity).includes('internal error'));
     const card = cardOf(final?.activity ?? {});
     expect(adaptiveCardProblems(card)).toEqual([]);
-    expect(actionToken(card, 'Try again')).toMatch(/^sb2\./);
+    expect(actionToken(card, 'Try again')).toMatch(/^sb3\./);
   });
 
   it('shows "Looking up…" when Veeam is slow and updates that message with the answer', async () => {
@@ -272,14 +273,14 @@ describe('the Teams bot, driven through CloudAdapter over HTTP against a fake co
     await start();
     await ask('help');
     const conversationId = (fixture('message-personal.json').conversation as { id: string }).id;
-    expect(await app.teams?.postToConversation(conversationId, buildHelpView('v2', ''))).toMatch(
+    expect(await app.teams?.postToConversation(conversationId, buildHelpView(V2_VOCABULARY, ''))).toMatch(
       /^activity-\d+$/,
     );
     const sent = await connector.waitFor(() => connector.calls.find((c) => c.kind === 'send'));
     expect(sent.conversationId).toBe(conversationId);
     expect(adaptiveCardProblems(cardOf(sent.activity))).toEqual([]);
     expect(
-      await app.teams?.postToConversation('19:unknown@thread.tacv2', buildHelpView('v2', '')),
+      await app.teams?.postToConversation('19:unknown@thread.tacv2', buildHelpView(V2_VOCABULARY, '')),
     ).toBeNull();
   });
 

@@ -1,6 +1,9 @@
+import { buildDigestView } from '../../src/core/digest/build-digest-view';
+import { collectDigest } from '../../src/core/digest/collect-digest';
 import { BotError } from '../../src/core/errors';
 import { buildSessionsView } from '../../src/core/view/build-sessions-view';
 import { VeeamClient, type VeeamClientOptions } from '../../src/veeam/veeam-client';
+import { DIGEST_SLOT } from '../factories/digests';
 import { ANY_SESSIONS, makeQuery, TEST_TOKENS, VIEW_NOW } from '../factories/sessions';
 import {
   type DocumentedAppliance,
@@ -102,6 +105,23 @@ describe('documented shapes', () => {
       startTime: '2026-11-29T08:00:03.629258Z',
     });
     expect(page.sessions.map((s) => s.type)).toEqual(['PolicyBackup', 'PolicySnapshot', 'AutoBackup']);
+  });
+
+  it('says in the digest that a problem session could not be read, instead of leaving it out silently', async () => {
+    const source = await connect([jobSessions(() => json(fixture('job-sessions-v81-info-blocks.json')))]);
+    const window = { from: new Date(DIGEST_SLOT.getTime() - 86_400_000), to: DIGEST_SLOT };
+    const data = await collectDigest(makeQuery({ statuses: [], fromUtc: null, toUtc: null }), window, source);
+    const view = buildDigestView(data, {
+      scope: makeQuery({ statuses: [], fromUtc: null, toUtc: null, timeLabel: null }),
+      slot: DIGEST_SLOT,
+      late: false,
+      pageSize: 10,
+      veeamUrl: null,
+      tokens: TEST_TOKENS,
+      now: VIEW_NOW,
+    });
+    expect(view.notice).toMatch(/^1 session on this page could not be read \(see the bot log\)/);
+    expect(view.moreText ?? '').not.toMatch(/older/);
   });
 
   it('reads the v2 schema page shapes: one-element arrays, integer milliseconds, numbers as strings', async () => {

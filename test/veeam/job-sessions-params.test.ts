@@ -1,4 +1,4 @@
-import { apiVersionProfile } from '../../src/core/sessions/api-version';
+import { apiVersionRecord } from '../../src/veeam/api-versions';
 import { toJobSessionsParams } from '../../src/veeam/job-sessions-params';
 
 const filter = {
@@ -15,7 +15,7 @@ describe('the query string of GET /jobSessions', () => {
     const params = toJobSessionsParams(
       { ...filter, statuses: [...filter.statuses] },
       { offset: 20, limit: 10 },
-      apiVersionProfile('v2'),
+      apiVersionRecord('v2'),
       'Grouped',
     );
     expect(params.toString()).toBe(
@@ -27,7 +27,7 @@ describe('the query string of GET /jobSessions', () => {
     const params = toJobSessionsParams(
       { ...filter, statuses: [...filter.statuses] },
       { offset: 0, limit: 10 },
-      apiVersionProfile('v8.1'),
+      apiVersionRecord('v8.1'),
       'Grouped',
     );
     expect(params.get('ResourceId')).toBe('vm-1');
@@ -39,7 +39,7 @@ describe('the query string of GET /jobSessions', () => {
     const params = toJobSessionsParams(
       { ...filter, statuses: ['Unknown', 'Error'] },
       { offset: 0, limit: 10 },
-      apiVersionProfile('v2'),
+      apiVersionRecord('v2'),
     );
     expect(params.getAll('Status')).toEqual(['Error']);
   });

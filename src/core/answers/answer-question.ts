@@ -2,7 +2,6 @@ import { DateTime } from 'luxon';
 import { BotError, type BotErrorCode, toBotError } from '../errors';
 import type { Logger, SessionsSource } from '../ports';
 import { parseSessionQuery } from '../query/parse-session-query';
-import type { ApiVersion } from '../sessions/api-version';
 import { findSessions } from '../sessions/find-sessions';
 import { isSessionId } from '../sessions/session';
 import type { SessionQuery } from '../sessions/session-query';
@@ -20,7 +19,6 @@ import type { AskerLimits } from './asker-limits';
  */
 export type AnswerDeps = {
   source: SessionsSource;
-  apiVersion: ApiVersion;
   pageSize: number;
   veeamUrl: string | null;
   now: () => Date;
@@ -107,8 +105,9 @@ export function prepareQuestion(
   deps: AnswerDeps,
   command = '',
 ): PreparedQuestion {
-  const parsed = parseSessionQuery(text, { now: deps.now(), timeZone, apiVersion: deps.apiVersion });
-  if (parsed.kind === 'help') return { kind: 'immediate', view: buildHelpView(deps.apiVersion, command) };
+  const parsed = parseSessionQuery(text, { now: deps.now(), timeZone, vocabulary: deps.source.vocabulary });
+  if (parsed.kind === 'help')
+    return { kind: 'immediate', view: buildHelpView(deps.source.vocabulary, command) };
   if (parsed.kind === 'usage') {
     return { kind: 'immediate', view: buildErrorView(new BotError('USAGE', parsed.message)) };
   }
@@ -189,7 +188,6 @@ async function detailsOf(
     return buildDetailsView(session, log, {
       now: deps.now(),
       timeZone,
-      apiVersion: deps.apiVersion,
       back,
       veeamUrl: deps.veeamUrl,
       tokens: deps.tokens,

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { SessionQuery } from '../sessions/session-query';
+import { pageNotice } from '../view/build-sessions-view';
 import { describeUnderstood } from '../view/describe-query';
 import { formatLocalTime } from '../view/human-time';
 import type { ButtonTokens } from '../view/page-token';
@@ -97,7 +98,8 @@ export function buildDigestView(data: DigestData, context: DigestViewContext): D
   const allGroups = groupsOf(data, zone, now);
   const groups = allGroups.slice(0, DIGEST_MAX_GROUPS);
   const hiddenGroups = allGroups.length - groups.length;
-  const unlisted = data.problemsTotal - data.problems.length;
+  // Unreadable items are in the total but not in the list; the notice says so, not "older".
+  const unlisted = data.problemsTotal - data.problems.length - data.problemsRead.unreadable;
   const more = [
     hiddenGroups > 0 ? `and ${hiddenGroups} more polic${hiddenGroups === 1 ? 'y' : 'ies'} with problems` : '',
     unlisted > 0 ? `${unlisted} older problem session${unlisted === 1 ? '' : 's'} not grouped here` : '',
@@ -126,6 +128,7 @@ export function buildDigestView(data: DigestData, context: DigestViewContext): D
     lateText: context.late
       ? `Posted late: the bot was not running at ${at(context.slot).toFormat('HH:mm')}.`
       : null,
+    notice: pageNotice(data.problemsRead),
     allGreenText: noProblems
       ? counts.success > 0
         ? `All green: ${counts.success} session${counts.success === 1 ? '' : 's'} succeeded, none failed.`

@@ -1,5 +1,5 @@
 import type { SessionsSource } from '../ports';
-import { apiVersionProfile, type JobStatus } from '../sessions/api-version';
+import type { JobStatus } from '../sessions/api-version';
 import { type ResolvedNames, resolveSessionFilter } from '../sessions/find-sessions';
 import type { Session, SessionPage } from '../sessions/session';
 import type { SessionFilter, SessionQuery } from '../sessions/session-query';
@@ -31,6 +31,8 @@ export type DigestData = {
   /** Up to DIGEST_PROBLEM_PAGE failed and warning sessions of the window, newest first. */
   problems: Session[];
   problemsTotal: number;
+  /** How the problem page was read: items skipped as unreadable, or sorted here from the first N. */
+  problemsRead: Pick<SessionPage, 'unreadable' | 'sortedOf' | 'total'>;
   names: ResolvedNames;
   /** Session list requests made (name lookups aside), for the benchmark and the log. */
   apiCalls: number;
@@ -62,7 +64,7 @@ export async function collectDigest(
   let apiCalls = 0;
   const counted = (page: { total: number | null; sessions: unknown[] }) => page.total ?? page.sessions.length;
   const { filter, names } = await resolveSessionFilter(scope, source);
-  const known = apiVersionProfile(scope.apiVersion).statuses;
+  const known = scope.vocabulary.statuses;
   const inRange = (statuses: readonly JobStatus[], from: Date, to: Date): SessionFilter => ({
     ...filter,
     statuses: statuses.filter((s) => known.includes(s)),
@@ -143,6 +145,11 @@ export async function collectDigest(
     trend: slices.map((s, i) => ({ from: s.from, failed: trend[i] as number })),
     problems: problemsPage.sessions,
     problemsTotal: counted(problemsPage),
+    problemsRead: {
+      unreadable: problemsPage.unreadable,
+      sortedOf: problemsPage.sortedOf,
+      total: problemsPage.total,
+    },
     names,
     apiCalls,
   };

@@ -1,5 +1,5 @@
 import { parseSessionQuery } from '../query/parse-session-query';
-import type { ApiVersion } from '../sessions/api-version';
+import type { SessionVocabulary } from '../sessions/api-version';
 import { isTimeZone } from '../time-zone';
 import type { DigestDays } from './digest-subscription';
 
@@ -41,7 +41,7 @@ function readTime(word: string): string | null {
  */
 export function parseDigestCommand(
   text: string,
-  context: { timeZone: string; now: Date; apiVersion: ApiVersion },
+  context: { timeZone: string; now: Date; vocabulary: SessionVocabulary },
 ): DigestCommand | null {
   const words = text.trim().split(/\s+/);
   if (words[0]?.toLowerCase() !== 'digest') return null;
@@ -79,7 +79,7 @@ export function parseDigestCommand(
 
   const filters = words.slice(i).join(' ');
   if (filters !== '') {
-    const parsed = parseSessionQuery(filters, { now: context.now, timeZone, apiVersion: context.apiVersion });
+    const parsed = parseSessionQuery(filters, { now: context.now, timeZone, vocabulary: context.vocabulary });
     if (parsed.kind === 'usage') return usage(parsed.message);
     if (parsed.kind === 'help') return usage('Filters come after the time.');
     if (parsed.query.fromUtc !== null || parsed.query.toUtc !== null)

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { type ApiVersion, apiVersionProfile, type JobStatus } from '../sessions/api-version';
+import type { JobStatus, SessionVocabulary } from '../sessions/api-version';
 import { MAX_NAME_LENGTH, type SessionQuery } from '../sessions/session-query';
 import { parseTimeKey, parseTimePhrase, TIME_WORDS, type TimeBounds } from './time-expressions';
 import { type Token, tokenize } from './tokenize';
@@ -16,7 +16,8 @@ export type ParseContext = {
   now: Date | DateTime;
   /** IANA zone of the asker; "today" is their today. */
   timeZone: string;
-  apiVersion?: ApiVersion;
+  /** The statuses and types of the API version the appliance serves. */
+  vocabulary: SessionVocabulary;
 };
 
 export type ParseResult =
@@ -47,7 +48,7 @@ export function parseSessionQuery(text: string, context: ParseContext): ParseRes
   if (!now.isValid) {
     return usage(`"${zone}" is not a time zone I know. Use an IANA name such as Europe/Berlin.`);
   }
-  const profile = apiVersionProfile(context.apiVersion ?? 'v2');
+  const profile = context.vocabulary;
   if (text.length > MAX_QUESTION_LENGTH) {
     return usage(
       `That question is too long (over ${MAX_QUESTION_LENGTH.toLocaleString('en')} characters). Ask something shorter.`,
@@ -167,7 +168,7 @@ export function parseSessionQuery(text: string, context: ParseContext): ParseRes
 
     if (POLICY_MARKERS.has(t.word) || VM_MARKERS.has(t.word)) {
       const kind = POLICY_MARKERS.has(t.word) ? 'policy' : 'vm';
-      const read = readName(tokens, i + 1, timeContext, profile.version);
+      const read = readName(tokens, i + 1, timeContext, profile);
       if (read) {
         setName(kind, read.value);
         i = read.next;
@@ -181,7 +182,7 @@ export function parseSessionQuery(text: string, context: ParseContext): ParseRes
     }
 
     if (NAME_PREPOSITIONS.has(t.word)) {
-      const read = readName(tokens, i + 1, timeContext, profile.version);
+      const read = readName(tokens, i + 1, timeContext, profile);
       if (read) {
         setName('name', read.value);
         i = read.next;
@@ -228,7 +229,7 @@ export function parseSessionQuery(text: string, context: ParseContext): ParseRes
       toUtc: toDt ? toUtcIso(toDt) : null,
       timeLabel: labels.length > 0 ? labels.join(', ') : null,
       timeZone: now.zoneName ?? zone,
-      apiVersion: profile.version,
+      vocabulary: profile,
     },
   };
 }
@@ -262,14 +263,18 @@ function looksLikeName(raw: string): boolean {
 }
 
 /** Is the token at i the start of something the grammar knows (so a name must end before it)? */
-function isVocabulary(tokens: Token[], i: number, ctx: { now: DateTime }, version: ApiVersion): boolean {
+function isVocabulary(
+  tokens: Token[],
+  i: number,
+  ctx: { now: DateTime },
+  profile: SessionVocabulary,
+): boolean {
   const t = tokens[i];
   if (!t) return true;
   if (t.key !== undefined) return true;
   if (t.quoted) return false;
   const w = t.word;
   if (FILLER_WORDS.has(w) || TIME_WORDS.has(w) || POLICY_MARKERS.has(w) || VM_MARKERS.has(w)) return true;
-  const profile = apiVersionProfile(version);
   if (statusesForWord(w, profile) || typesForWord(w, profile)) return true;
   return parseTimePhrase(tokens, i, ctx) !== null;
 }
@@ -282,7 +287,7 @@ function readName(
   tokens: Token[],
   i: number,
   ctx: { now: DateTime },
-  version: ApiVersion,
+  profile: SessionVocabulary,
 ): { value: string; next: number } | null {
   const first = tokens[i];
   if (!first) return null;
@@ -291,7 +296,7 @@ function readName(
   if (POLICY_MARKERS.has(first.word) || VM_MARKERS.has(first.word)) return null;
   const words: string[] = [];
   let j = i;
-  while (j < tokens.length && !isVocabulary(tokens, j, ctx, version)) {
+  while (j < tokens.length && !isVocabulary(tokens, j, ctx, profile)) {
     words.push((tokens[j] as Token).raw);
     j++;
   }

@@ -1,4 +1,4 @@
-import { type ApiVersion, apiVersionProfile } from '../sessions/api-version';
+import type { SessionVocabulary } from '../sessions/api-version';
 import { STATUS_WORDS, TYPE_WORDS, typesForWord } from './vocabulary';
 
 /** Examples shown in help; the parser specs check that every one of them parses. */
@@ -18,8 +18,7 @@ export const USAGE_EXAMPLES = [
  * Help text generated from the same tables the parser reads, so the two cannot drift. Plain text with
  * backticks; each platform's renderer decides how to show it.
  */
-export function buildUsageText(apiVersion: ApiVersion = 'v2', command = ''): string {
-  const profile = apiVersionProfile(apiVersion);
+export function buildUsageText(profile: SessionVocabulary, command = ''): string {
   const prefix = command ? `${command} ` : '';
   const statusLines = STATUS_WORDS.map((s) => `\`${s.help}\``).join(', ');
   const typeLines = TYPE_WORDS.filter((t) => (typesForWord(t.words[0] as string, profile) ?? []).length > 0)

@@ -1,4 +1,4 @@
-import { type ApiVersionProfile, apiVersionProfile, type JobStatus } from '../sessions/api-version';
+import type { JobStatus, SessionVocabulary } from '../sessions/api-version';
 
 /**
  * The bot's own words and the API values they stand for. The parser and the help text both read these
@@ -201,7 +201,7 @@ export const FILLER_WORDS = new Set([
  */
 export function statusesForWord(
   word: string,
-  profile: ApiVersionProfile,
+  profile: SessionVocabulary,
   preferApiName = false,
 ): JobStatus[] | null {
   const lower = word.toLowerCase();
@@ -216,7 +216,7 @@ export function statusesForWord(
  * Looks a type word or API type name up. An empty array means the word is known but this API version has
  * no such sessions (archive on v2).
  */
-export function typesForWord(word: string, profile: ApiVersionProfile): string[] | null {
+export function typesForWord(word: string, profile: SessionVocabulary): string[] | null {
   const lower = word.toLowerCase();
   const entry = TYPE_WORDS.find((e) => e.words.includes(lower));
   if (entry) return profile.types.filter(entry.select);
@@ -228,8 +228,4 @@ export function typesForWord(word: string, profile: ApiVersionProfile): string[]
 export function multiWordPhrases(): string[] {
   const all = [...STATUS_WORDS.flatMap((e) => e.words), ...TYPE_WORDS.flatMap((e) => e.words)];
   return all.filter((w) => w.includes(' ')).sort((a, b) => b.split(' ').length - a.split(' ').length);
-}
-
-export function defaultProfile(): ApiVersionProfile {
-  return apiVersionProfile('v2');
 }

@@ -1,110 +1,33 @@
 /**
- * Facts about the Veeam Backup for Microsoft Azure REST API that the core needs to speak its language:
- * which versions exist and which status and session-type values each accepts.
- * Source: ../shared/veeam-api/README.md, sections 1, 2.3 and 2.4.
+ * What the core knows of the Veeam REST API's versions: their names, the statuses a session may have, and
+ * the vocabulary (statuses and types) a question may use in one version. The facts per version (parameter
+ * names, lists, shapes) live in src/veeam/api-versions.ts; the core receives a version's vocabulary
+ * through its port, never the wire format.
  */
 
 export const API_VERSIONS = ['v2', 'v3', 'v4', 'v5', 'v6', 'v7', 'v8', 'v8.1'] as const;
 export type ApiVersion = (typeof API_VERSIONS)[number];
 
-const STATUSES_V2 = [
-  'Canceled',
-  'Canceling',
-  'Error',
-  'NeverExecuted',
-  'Pending',
-  'Running',
-  'RunningWithError',
-  'RunningWithWarning',
-  'Success',
-  'Warning',
-] as const;
+/** Every status any version knows (../shared/veeam-api/README.md, section 2.3); `Unknown` from v8 on. */
+export type JobStatus =
+  | 'Canceled'
+  | 'Canceling'
+  | 'Error'
+  | 'NeverExecuted'
+  | 'Pending'
+  | 'Running'
+  | 'RunningWithError'
+  | 'RunningWithWarning'
+  | 'Success'
+  | 'Warning'
+  | 'Unknown';
 
-export type JobStatus = (typeof STATUSES_V2)[number] | 'Unknown';
-
-const TYPES_V2 = [
-  'AutoBackup',
-  'BackupRetention',
-  'RestoreDisks',
-  'FileLevelRestore',
-  'ObsoleteSnapshotRetention',
-  'ManualSnapshot',
-  'PolicyBackup',
-  'PolicySnapshot',
-  'RestoreVms',
-  'BackupDeletion',
-  'SnapshotDeletion',
-  'RepositoryCreation',
-  'RepositoryDeletion',
-  'RepositoryEdit',
-  'ManualSnapshotDeletion',
-  'InvalidSnapshotRetention',
-  'OrphanedSnapshotRetention',
-] as const;
-
-// The v8 reference lists JobSessionFilterType only in part; the values public scripts send against v7 and v8
-// are added, since the appliance accepted them there.
-const TYPES_V8 = [
-  'BackupRetention',
-  'InvalidSnapshotRetention',
-  'ObsoleteSnapshotRetention',
-  'OrphanedSnapshotRetention',
-  'ManualSnapshot',
-  'ManualSnapshotDeletion',
-  'PolicyBackup',
-  'PolicySnapshot',
-  'PolicyArchive',
-  'RestoreDisks',
-  'RestoreVms',
-  'FileLevelRestore',
-  'BackupDeletion',
-  'SnapshotDeletion',
-  'SnapshotBackup',
-  'RepositoryCreation',
-  'RepositoryDeletion',
-  'RepositoryEdit',
-  'SqlPolicyBackup',
-  'SqlPolicyArchive',
-  'SqlManualBackup',
-  'SqlRestore',
-  'RestorePointDataRetrieval',
-  'SqlRestorePointDataRetrieval',
-  'FileSharePolicySnapshot',
-  'FileShareManualSnapshot',
-  'FileShareRestore',
-  'FileShareFileRestore',
-  'ConfigurationBackupManual',
-  'ConfigurationBackupScheduled',
-  'VnetPolicyBackup',
-  'VnetPolicyBackupToRepository',
-  'CosmosDbPolicyBackup',
-  'CosmosDbPolicyArchive',
-  'CosmosDbManualBackup',
-] as const;
-
-/** Everything that differs between API versions, in one record per version. */
-export type ApiVersionProfile = {
+/** The statuses and session types a question may use against one API version. */
+export type SessionVocabulary = {
   version: ApiVersion;
   statuses: readonly JobStatus[];
   types: readonly string[];
-  /** v8 renamed the VM filter `VmId` to `ResourceId`. */
-  vmParameter: 'VmId' | 'ResourceId';
-  /** v8 dropped `Display`. */
-  supportsDisplay: boolean;
 };
-
-export function apiVersionProfile(version: ApiVersion): ApiVersionProfile {
-  const v8 = version === 'v8' || version === 'v8.1';
-  // v7 scripts already send the v8 workload types (SQL, Cosmos DB, VNet), so v7 takes the v8 list.
-  const types = v8 || version === 'v7' ? TYPES_V8 : TYPES_V2;
-  return {
-    version,
-    statuses: v8 ? [...STATUSES_V2, 'Unknown'] : STATUSES_V2,
-    types,
-    vmParameter: v8 ? 'ResourceId' : 'VmId',
-    supportsDisplay: !v8,
-  };
-}
 
 /**
  * The version whose words a question is read with before the appliance has said which it serves

@@ -1,4 +1,4 @@
-import type { ApiVersion, JobStatus } from './api-version';
+import type { JobStatus, SessionVocabulary } from './api-version';
 
 /** Longest policy or VM name a question may carry (Azure VM names stop at 64; policy names vary). */
 export const MAX_NAME_LENGTH = 128;
@@ -26,11 +26,12 @@ export type SessionQuery = {
   timeLabel: string | null;
   /** The IANA zone the time words were read in. */
   timeZone: string;
-  apiVersion: ApiVersion;
+  /** The words of the API version the question was read for; its version goes into page tokens. */
+  vocabulary: SessionVocabulary;
 };
 
 /** A query with no filter at all, in a zone: the start of a digest's scope. */
-export function unfilteredQuery(timeZone: string, apiVersion: ApiVersion): SessionQuery {
+export function unfilteredQuery(timeZone: string, vocabulary: SessionVocabulary): SessionQuery {
   return {
     statuses: [],
     types: [],
@@ -41,7 +42,7 @@ export function unfilteredQuery(timeZone: string, apiVersion: ApiVersion): Sessi
     toUtc: null,
     timeLabel: null,
     timeZone,
-    apiVersion,
+    vocabulary,
   };
 }
 

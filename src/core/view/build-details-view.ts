@@ -1,5 +1,4 @@
 import { DateTime } from 'luxon';
-import type { ApiVersion } from '../sessions/api-version';
 import type { Session, SessionLogLine } from '../sessions/session';
 import { buildRow, toDateTime } from './build-sessions-view';
 import { describeStatus } from './describe-query';
@@ -16,7 +15,6 @@ export function buildDetailsView(
   context: {
     now: Date | DateTime;
     timeZone: string;
-    apiVersion: ApiVersion;
     back: PageState | null;
     veeamUrl: string | null;
     tokens: ButtonTokens;

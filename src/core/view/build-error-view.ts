@@ -1,6 +1,6 @@
 import type { BotError, BotErrorCode } from '../errors';
 import { buildUsageText } from '../query/usage';
-import type { ApiVersion } from '../sessions/api-version';
+import type { SessionVocabulary } from '../sessions/api-version';
 import type { ErrorView, HelpView } from './sessions-view';
 
 const TITLES: Record<BotErrorCode, string> = {
@@ -44,6 +44,6 @@ export function buildErrorView(error: BotError, retryToken: string | null = null
   };
 }
 
-export function buildHelpView(apiVersion: ApiVersion, command: string): HelpView {
-  return { kind: 'help', title: 'What I can tell you', text: buildUsageText(apiVersion, command) };
+export function buildHelpView(vocabulary: SessionVocabulary, command: string): HelpView {
+  return { kind: 'help', title: 'What I can tell you', text: buildUsageText(vocabulary, command) };
 }

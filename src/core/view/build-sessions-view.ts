@@ -67,7 +67,6 @@ export function buildRow(
   tokens: ButtonTokens,
 ): SessionRow {
   const { label, tone } = describeStatus(s.status);
-  const apiVersion = details.back?.query.apiVersion ?? 'v2';
   const started = s.startTime ? DateTime.fromISO(s.startTime, { zone: 'utc' }) : null;
   let durationText = '—';
   if (s.durationMs !== null) durationText = formatDuration(s.durationMs);
@@ -89,13 +88,12 @@ export function buildRow(
       sessionId: details.sessionId,
       back: details.back,
       timeZone: zone,
-      apiVersion,
     }),
   };
 }
 
 /** Said on the answer whenever it is built from less than the whole of what was asked. */
-export function pageNotice(page: SessionPage): string | null {
+export function pageNotice(page: Pick<SessionPage, 'unreadable' | 'sortedOf' | 'total'>): string | null {
   const parts: string[] = [];
   if (page.unreadable > 0)
     parts.push(

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { TYPE_WORDS } from '../query/vocabulary';
-import { apiVersionProfile, type JobStatus } from '../sessions/api-version';
+import type { JobStatus } from '../sessions/api-version';
 import type { SessionQuery } from '../sessions/session-query';
 import type { StatusTone } from './sessions-view';
 
@@ -51,7 +51,7 @@ function statusPhrase(q: SessionQuery): string {
   if (q.statuses.length === 0) return '';
   const known = STATUS_PHRASES.find(([set]) =>
     sameSet(
-      set.filter((s) => apiVersionProfile(q.apiVersion).statuses.includes(s)),
+      set.filter((s) => q.vocabulary.statuses.includes(s)),
       q.statuses,
     ),
   );
@@ -60,8 +60,7 @@ function statusPhrase(q: SessionQuery): string {
 
 function typePhrase(q: SessionQuery): string {
   if (q.types.length === 0) return '';
-  const profile = apiVersionProfile(q.apiVersion);
-  const word = TYPE_WORDS.find((w) => sameSet(profile.types.filter(w.select), q.types));
+  const word = TYPE_WORDS.find((w) => sameSet(q.vocabulary.types.filter(w.select), q.types));
   if (word) return word.help.replace(/s$/, '').replace(/^policy backup$/, 'policy backup');
   if (q.types.length === 1) return splitCamel(q.types[0] as string).toLowerCase();
   return 'selected';

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { API_VERSIONS, apiVersionProfile } from '../sessions/api-version';
+import type { SessionVocabulary } from '../sessions/api-version';
 import { isSessionId } from '../sessions/session';
 import { MAX_NAME_LENGTH, type SessionQuery } from '../sessions/session-query';
 import { isTimeZone } from '../time-zone';
@@ -11,7 +11,7 @@ import { codeOfValue, valueOfCode } from './button-codes';
  * the offset and the page size, carried in the button itself so that any replica can serve the click
  * with no shared store.
  *
- * Format: `sb2.<base64url JSON>.<HMAC>`. A button comes back from a chat client, so it is signed with a
+ * Format: `sb3.<base64url JSON>.<HMAC>`. A button comes back from a chat client, so it is signed with a
  * key only the bot's replicas share (BUTTON_SIGNING_KEY, or one derived from a configured secret): a
  * token nobody could forge is still checked field by field on the way back in, since a key can leak.
  * Statuses and types travel as stable codes (button-codes.ts), never as positions in a list that a new
@@ -19,12 +19,7 @@ import { codeOfValue, valueOfCode } from './button-codes';
  */
 
 export type PageState = { query: SessionQuery; offset: number; limit: number };
-export type DetailsState = {
-  sessionId: string;
-  back: PageState | null;
-  timeZone: string;
-  apiVersion: SessionQuery['apiVersion'];
-};
+export type DetailsState = { sessionId: string; back: PageState | null; timeZone: string };
 
 export type TokenProblem = 'foreign' | 'outdated' | 'damaged';
 export type Decoded<T> = { ok: true; value: T } | { ok: false; problem: TokenProblem; message: string };
@@ -43,7 +38,8 @@ export type ButtonTokens = {
  */
 export type ButtonSigningKeys = { current: string | null; previous?: string | null };
 
-const VERSION = 'sb2';
+// sb3: statuses and types are checked against the vocabulary the appliance serves now, not the token's.
+const VERSION = 'sb3';
 /** Slack allows 2,000 characters in a button value; keep a margin. */
 export const MAX_TOKEN_LENGTH = 1900;
 /** The most rows a page may ask for: PAGE_SIZE's own bound, and what Slack's 50 blocks leave room for. */
@@ -69,7 +65,6 @@ const compactQuery = z.strictObject({
   u: z.iso.datetime().nullable(),
   l: z.string().max(200).nullable(),
   z: zone,
-  a: z.enum(API_VERSIONS),
 });
 const pageFields = {
   q: compactQuery,
@@ -81,7 +76,6 @@ const detailsSchema = z.strictObject({
   k: z.literal('d'),
   i: z.string().refine(isSessionId),
   z: zone,
-  a: z.enum(API_VERSIONS),
   b: z.strictObject(pageFields).nullable(),
 });
 
@@ -99,13 +93,14 @@ function compact(q: SessionQuery): CompactQuery {
     u: q.toUtc,
     l: q.timeLabel,
     z: q.timeZone,
-    a: q.apiVersion,
   };
 }
 
-/** Null when a code is unknown, or names a value the token's API version does not have. */
-function expand(c: CompactQuery): SessionQuery | null {
-  const profile = apiVersionProfile(c.a);
+/**
+ * Null when a code is unknown, or names a value the appliance's API version does not have (it may have
+ * changed since the button was made): the question is then asked again rather than run without that filter.
+ */
+function expand(c: CompactQuery, profile: SessionVocabulary): SessionQuery | null {
   const statuses = c.s.map(valueOfCode);
   const types = c.t.map(valueOfCode);
   const known = (values: (string | null)[], allowed: readonly string[]) =>
@@ -121,7 +116,7 @@ function expand(c: CompactQuery): SessionQuery | null {
     toUtc: c.u,
     timeLabel: c.l,
     timeZone: c.z,
-    apiVersion: c.a,
+    vocabulary: profile,
   };
 }
 
@@ -132,7 +127,11 @@ const INVALID = {
   message: "That button's data is not valid. Please ask again.",
 } as const;
 
-export function createButtonTokens(keys: ButtonSigningKeys): ButtonTokens {
+/** `vocabulary` is what the appliance serves now (it may change while buttons are out). */
+export function createButtonTokens(
+  keys: ButtonSigningKeys,
+  vocabulary: () => SessionVocabulary,
+): ButtonTokens {
   const current = keys.current ?? randomBytes(32).toString('base64url');
   const macs = [current, ...(keys.previous ? [keys.previous] : [])].map(
     (key) => (body: string) =>
@@ -184,7 +183,7 @@ export function createButtonTokens(keys: ButtonSigningKeys): ButtonTokens {
       const opened = open(token);
       if (!opened.ok) return opened;
       const parsed = pageSchema.safeParse(opened.value);
-      const query = parsed.success ? expand(parsed.data.q) : null;
+      const query = parsed.success ? expand(parsed.data.q, vocabulary()) : null;
       if (!parsed.success || !query) return INVALID;
       return { ok: true, value: { query, offset: parsed.data.o, limit: parsed.data.n } };
     },
@@ -192,7 +191,7 @@ export function createButtonTokens(keys: ButtonSigningKeys): ButtonTokens {
       const back = state.back
         ? { q: compact(state.back.query), o: state.back.offset, n: state.back.limit }
         : null;
-      return seal({ k: 'd', i: state.sessionId, z: state.timeZone, a: state.apiVersion, b: back });
+      return seal({ k: 'd', i: state.sessionId, z: state.timeZone, b: back });
     },
     decodeDetails(token) {
       const opened = open(token);
@@ -200,14 +199,13 @@ export function createButtonTokens(keys: ButtonSigningKeys): ButtonTokens {
       const parsed = detailsSchema.safeParse(opened.value);
       if (!parsed.success) return INVALID;
       const d = parsed.data;
-      const backQuery = d.b ? expand(d.b.q) : null;
+      const backQuery = d.b ? expand(d.b.q, vocabulary()) : null;
       if (d.b && !backQuery) return INVALID;
       return {
         ok: true,
         value: {
           sessionId: d.i,
           timeZone: d.z,
-          apiVersion: d.a,
           back: d.b && backQuery ? { query: backQuery, offset: d.b.o, limit: d.b.n } : null,
         },
       };

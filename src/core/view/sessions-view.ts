@@ -129,6 +129,8 @@ export type DigestView = {
   windowText: string;
   /** Set when the digest goes out after its time ("Late: the bot was not running at 08:00."). */
   lateText: string | null;
+  /** Said when the problem list is built from less than all of it (unreadable items, an unknown order). */
+  notice: string | null;
   /** One line for a day with no failures and no warnings; then counts still follow. */
   allGreenText: string | null;
   counts: DigestCount[];

@@ -8,7 +8,7 @@ import type { SlackContext } from '../slack-context';
 export function registerAppHome(app: App, ctx: SlackContext): void {
   app.event('app_home_opened', async ({ event, client }) => {
     if (event.tab !== 'home') return;
-    const help = renderHelpBlockKit(buildHelpView(ctx.answers.apiVersion, ctx.config.command));
+    const help = renderHelpBlockKit(buildHelpView(ctx.answers.source.vocabulary, ctx.config.command));
     await safely(ctx, 'app home', () =>
       client.views.publish({
         user_id: event.user,

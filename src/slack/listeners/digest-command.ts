@@ -17,7 +17,7 @@ export async function answerDigestCommand(
   const command = parseDigestCommand(text, {
     timeZone: place.timeZone,
     now: ctx.answers.now(),
-    apiVersion: ctx.answers.apiVersion,
+    vocabulary: ctx.answers.source.vocabulary,
   });
   if (!command || !ctx.digests) return null;
   const view = await ctx.digests.handleCommand(command, { platform: 'slack', ...place });

@@ -254,6 +254,13 @@ export function renderDigestBlockKit(view: DigestView): BlockKitMessage {
       type: 'context',
       elements: [{ type: 'mrkdwn', text: `:hourglass: ${escapeMrkdwn(view.lateText)}` }],
     });
+  if (view.notice)
+    blocks.push({
+      type: 'context',
+      elements: [
+        { type: 'mrkdwn', text: `:warning: ${truncate(escapeMrkdwn(view.notice), L.sectionText - 10)}` },
+      ],
+    });
   if (view.allGreenText)
     blocks.push({
       type: 'section',

@@ -269,6 +269,8 @@ export function renderDigestAdaptiveCard(view: DigestView): AdaptiveCardMessage 
     plainTextBlock([textRun(view.windowText, { isSubtle: true, size: 'Small' })], { spacing: 'None' }),
   ];
   if (view.lateText) body.push(plainTextBlock([textRun(`⏳ ${view.lateText}`)]));
+  if (view.notice)
+    body.push(plainTextBlock([textRun('⚠️ Note: ', { weight: 'Bolder' }), textRun(view.notice)]));
   if (view.allGreenText)
     body.push(plainTextBlock([textRun(`✅ ${view.allGreenText}`, { weight: 'Bolder' })]));
   body.push({

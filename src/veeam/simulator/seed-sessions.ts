@@ -1,3 +1,4 @@
+import type { ApiVersionRecord } from '../api-versions';
 import { formatTimeSpan } from '../time-span';
 import { pick, randomFor, uuidFor } from './seed-random';
 
@@ -349,16 +350,17 @@ export function generateSessions(seed: string, world: SimWorld, nowMs: number): 
  * policy backups and snapshots `backupJobInfo`; retention `retentionJobInfo` and no `backupJobInfo`;
  * restores `restoreJobInfo`; file-level restores `fileLevelRestoreJobInfo` (with the VM's name);
  * repository work `repositoryJobInfo`. Times carry six fractional digits, as in the v3 example [D3], and
- * every item its `usn` [D3][D7].
+ * every item its `usn` [D3][D7]. Only the blocks the version documents are sent: before v3 there is no
+ * `retentionJobInfo` [D5], and a retention session then names its policy in `backupJobInfo` [guess].
  */
 export function sessionPayload(
   s: SimSession,
   baseUrl: string,
-  version: string,
+  record: Pick<ApiVersionRecord, 'version' | 'infoBlocks'>,
   vmName?: (id: string) => string,
 ): Record<string, unknown> {
-  const self = `${baseUrl}/api/${version}/jobSessions/${s.id}`;
-  const retention = s.type.endsWith('Retention');
+  const self = `${baseUrl}/api/${record.version}/jobSessions/${s.id}`;
+  const retention = s.type.endsWith('Retention') && record.infoBlocks.includes('retentionJobInfo');
   const fileLevel = s.type === 'FileLevelRestore';
   const restore = s.type.startsWith('Restore');
   const vmId = s.vmIds[0] ?? null;

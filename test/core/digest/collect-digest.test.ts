@@ -1,11 +1,11 @@
 import { buildDigestView } from '../../../src/core/digest/build-digest-view';
 import { collectDigest, DIGEST_STATUS_GROUPS } from '../../../src/core/digest/collect-digest';
 import { type SessionQuery, unfilteredQuery } from '../../../src/core/sessions/session-query';
-import { TEST_TOKENS } from '../../factories/sessions';
+import { TEST_TOKENS, V2_VOCABULARY } from '../../factories/sessions';
 import { FIXED_NOW, startSimulatorWithClient } from '../../support/simulator-client';
 
 const scope = (over: Partial<SessionQuery> = {}): SessionQuery => ({
-  ...unfilteredQuery('Europe/Berlin', 'v2'),
+  ...unfilteredQuery('Europe/Berlin', V2_VOCABULARY),
   ...over,
 });
 const DAY = 24 * 3_600_000;

@@ -1,9 +1,10 @@
 import { parseDigestCommand } from '../../../src/core/digest/parse-digest-command';
+import { V2_VOCABULARY } from '../../factories/sessions';
 
 const context = {
   timeZone: 'Europe/Berlin',
   now: new Date('2026-12-01T10:00:00Z'),
-  apiVersion: 'v2' as const,
+  vocabulary: V2_VOCABULARY,
 };
 const parse = (text: string) => parseDigestCommand(text, context);
 

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { parseSessionQuery } from '../../../src/core/query/parse-session-query';
 import { tokenize } from '../../../src/core/query/tokenize';
-import { API_VERSIONS, apiVersionProfile } from '../../../src/core/sessions/api-version';
+import { API_VERSIONS } from '../../../src/core/sessions/api-version';
+import { vocabularyOf } from '../../../src/veeam/api-versions';
 
 const ZONES = [
   'UTC',
@@ -92,7 +93,7 @@ const WORDS = [
 const context = fc.record({
   now: fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2090, 0, 1) }).map((ms) => new Date(ms)),
   timeZone: fc.constantFrom(...ZONES),
-  apiVersion: fc.constantFrom(...API_VERSIONS),
+  vocabulary: fc.constantFrom(...API_VERSIONS).map(vocabularyOf),
 });
 const phrase = fc.array(fc.constantFrom(...WORDS), { maxLength: 12 }).map((w) => w.join(' '));
 const anyText = fc.oneof(
@@ -110,7 +111,7 @@ describe('the parser on any input', () => {
         if (result.kind === 'usage') expect(result.message.length).toBeGreaterThan(0);
         if (result.kind !== 'query') return;
         const q = result.query;
-        const profile = apiVersionProfile(ctx.apiVersion);
+        const profile = ctx.vocabulary;
         for (const s of q.statuses) expect(profile.statuses).toContain(s);
         for (const t of q.types) expect(profile.types).toContain(t);
         expect(new Set(q.statuses).size).toBe(q.statuses.length);

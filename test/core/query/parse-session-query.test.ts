@@ -1,6 +1,8 @@
 import { parseSessionQuery } from '../../../src/core/query/parse-session-query';
 import { USAGE_EXAMPLES } from '../../../src/core/query/usage';
 import type { ApiVersion } from '../../../src/core/sessions/api-version';
+import { vocabularyOf } from '../../../src/veeam/api-versions';
+import { V2_VOCABULARY } from '../../factories/sessions';
 
 // Expected API values, spelled out (not read from the vocabulary, so a vocabulary change must change a spec).
 const ERR = ['Error', 'RunningWithError'];
@@ -428,7 +430,7 @@ describe('reading a question into session filters', () => {
     const result = parseSessionQuery(row.text, {
       now: new Date(row.now ?? SUN),
       timeZone: row.tz ?? BERLIN,
-      ...(row.version ? { apiVersion: row.version } : {}),
+      vocabulary: vocabularyOf(row.version ?? 'v2'),
     });
     if (result.kind !== 'query') throw new Error(`expected a query, got ${JSON.stringify(result)}`);
     const q = result.query;
@@ -479,34 +481,46 @@ describe('text it cannot use gets a usage answer that says why', () => {
     const result = parseSessionQuery(text, {
       now: new Date(SUN),
       timeZone: text === 'failed today' ? 'Mars/Olympus_Mons' : BERLIN,
-      ...(version ? { apiVersion: version } : {}),
+      vocabulary: vocabularyOf(version ?? 'v2'),
     });
     expect(result.kind).toBe('usage');
     if (result.kind === 'usage') expect(result.message).toMatch(message);
   });
 
   it('names every word it could not place', () => {
-    const result = parseSessionQuery('failed zork yesterday plugh', { now: new Date(SUN), timeZone: BERLIN });
+    const result = parseSessionQuery('failed zork yesterday plugh', {
+      now: new Date(SUN),
+      timeZone: BERLIN,
+      vocabulary: V2_VOCABULARY,
+    });
     expect(result).toMatchObject({ kind: 'usage', unknownWords: ['zork', 'plugh'] });
   });
 });
 
 describe('asking for help', () => {
   it.each(['help', '', '   ', '?', 'help me', '--help'])('"%s" is a request for help', (text) => {
-    expect(parseSessionQuery(text, { now: new Date(SUN), timeZone: BERLIN })).toEqual({ kind: 'help' });
+    expect(
+      parseSessionQuery(text, { now: new Date(SUN), timeZone: BERLIN, vocabulary: V2_VOCABULARY }),
+    ).toEqual({ kind: 'help' });
   });
 
   it.each(USAGE_EXAMPLES)('the help example "%s" parses', (text) => {
-    expect(parseSessionQuery(text, { now: new Date(SUN), timeZone: BERLIN }).kind).toBe('query');
+    expect(
+      parseSessionQuery(text, { now: new Date(SUN), timeZone: BERLIN, vocabulary: V2_VOCABULARY }).kind,
+    ).toBe('query');
   });
 });
 
 describe('what the query remembers for titles', () => {
   it('keeps the zone it read the time in and a label of the time words', () => {
-    const result = parseSessionQuery('failed yesterday', { now: new Date(SUN), timeZone: NY });
+    const result = parseSessionQuery('failed yesterday', {
+      now: new Date(SUN),
+      timeZone: NY,
+      vocabulary: V2_VOCABULARY,
+    });
     expect(result).toMatchObject({
       kind: 'query',
-      query: { timeZone: NY, timeLabel: 'yesterday', apiVersion: 'v2' },
+      query: { timeZone: NY, timeLabel: 'yesterday', vocabulary: V2_VOCABULARY },
     });
   });
 });

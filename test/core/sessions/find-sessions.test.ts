@@ -3,10 +3,15 @@ import { parseSessionQuery } from '../../../src/core/query/parse-session-query';
 import { findSessions } from '../../../src/core/sessions/find-sessions';
 import { matchName } from '../../../src/core/sessions/match-name';
 import type { SessionQuery } from '../../../src/core/sessions/session-query';
+import { V2_VOCABULARY } from '../../factories/sessions';
 import { FIXED_NOW, startSimulatorWithClient } from '../../support/simulator-client';
 
 function query(text: string): SessionQuery {
-  const r = parseSessionQuery(text, { now: new Date(FIXED_NOW), timeZone: 'Europe/Berlin' });
+  const r = parseSessionQuery(text, {
+    now: new Date(FIXED_NOW),
+    timeZone: 'Europe/Berlin',
+    vocabulary: V2_VOCABULARY,
+  });
   if (r.kind !== 'query') throw new Error(`not a query: ${text}`);
   return r.query;
 }

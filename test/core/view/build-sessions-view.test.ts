@@ -155,7 +155,6 @@ describe('the details of a session', () => {
     const view = buildDetailsView(makeSession(), log, {
       now: VIEW_NOW,
       timeZone: 'UTC',
-      apiVersion: 'v2',
       back: null,
       veeamUrl: null,
       tokens: TEST_TOKENS,

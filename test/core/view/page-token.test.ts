@@ -1,12 +1,14 @@
 import { createHash, createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { parseSessionQuery } from '../../../src/core/query/parse-session-query';
+import { API_VERSIONS } from '../../../src/core/sessions/api-version';
 import { codeOfValue, valueOfCode, valuesWithoutCode } from '../../../src/core/view/button-codes';
 import { createButtonTokens, MAX_TOKEN_LENGTH, type PageState } from '../../../src/core/view/page-token';
-import { makeQuery } from '../../factories/sessions';
+import { vocabularyOf } from '../../../src/veeam/api-versions';
+import { makeQuery, V2_VOCABULARY } from '../../factories/sessions';
 
 const KEY = 'k'.repeat(32);
-const tokens = createButtonTokens({ current: KEY });
+const tokens = createButtonTokens({ current: KEY }, () => V2_VOCABULARY);
 const encodePageToken = tokens.encodePage;
 const decodePageToken = tokens.decodePage;
 const encodeDetailsToken = tokens.encodeDetails;
@@ -24,8 +26,8 @@ function tamper(token: string, change: (json: Record<string, unknown>) => void):
 /** A token signed with the right key but carrying fields the bot would never write. */
 function signedWith(payload: unknown, key = KEY): string {
   const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
-  const mac = createHmac('sha256', key).update(`sb2.${body}`).digest('base64url').slice(0, 22);
-  return `sb2.${body}.${mac}`;
+  const mac = createHmac('sha256', key).update(`sb3.${body}`).digest('base64url').slice(0, 22);
+  return `sb3.${body}.${mac}`;
 }
 
 const state: PageState = {
@@ -44,13 +46,22 @@ describe('paging tokens', () => {
       sessionId: SESSION,
       back: state,
       timeZone: 'Asia/Kolkata',
-      apiVersion: 'v8.1' as const,
     };
     expect(decodeDetailsToken(encodeDetailsToken(details))).toEqual({ ok: true, value: details });
     expect(decodeDetailsToken(encodeDetailsToken({ ...details, back: null }))).toMatchObject({
       ok: true,
       value: { back: null },
     });
+  });
+
+  it('check statuses and types against what the appliance serves now, not when the button was made', () => {
+    let served = vocabularyOf('v8.1');
+    const moving = createButtonTokens({ current: KEY }, () => served);
+    const sql = { ...state, query: makeQuery({ types: ['SqlPolicyBackup'], vocabulary: served }) };
+    const token = moving.encodePage(sql);
+    expect(moving.decodePage(token)).toEqual({ ok: true, value: sql });
+    served = vocabularyOf('v2');
+    expect(moving.decodePage(token)).toMatchObject({ ok: false, problem: 'damaged' });
   });
 
   it('refuse a token whose data was changed', () => {
@@ -66,12 +77,12 @@ describe('paging tokens', () => {
 
   it.each([
     ['cut short', (t: string) => t.slice(0, t.length - 7), 'damaged'],
-    ['from an older format', (t: string) => t.replace(/^sb2\./, 'sb1.'), 'outdated'],
+    ['from an older format', (t: string) => t.replace(/^sb3\./, 'sb2.'), 'outdated'],
     ['not ours', () => 'hello world', 'foreign'],
     ['empty', () => '', 'foreign'],
     [
       'a details token used for paging',
-      () => encodeDetailsToken({ sessionId: SESSION, back: null, timeZone: 'UTC', apiVersion: 'v2' }),
+      () => encodeDetailsToken({ sessionId: SESSION, back: null, timeZone: 'UTC' }),
       'damaged',
     ],
   ])('refuse a token %s with a clear message', (_what, mutate, problem) => {
@@ -84,7 +95,7 @@ describe('paging tokens', () => {
       fc.property(
         fc.oneof(
           fc.string(),
-          fc.string().map((s) => `sb2.${s}`),
+          fc.string().map((s) => `sb3.${s}`),
           fc.anything(),
         ),
         (input) => {
@@ -103,6 +114,7 @@ describe('paging tokens', () => {
     const parsed = parseSessionQuery(text, {
       now: new Date('2026-11-29T10:00:00Z'),
       timeZone: 'America/Argentina/ComodRivadavia',
+      vocabulary: V2_VOCABULARY,
     });
     if (parsed.kind !== 'query') throw new Error(JSON.stringify(parsed));
     const page = { query: parsed.query, offset: 999_990, limit: 25 };
@@ -110,14 +122,17 @@ describe('paging tokens', () => {
       sessionId: '00000000-0000-4000-8000-000000000000',
       back: page,
       timeZone: parsed.query.timeZone,
-      apiVersion: 'v8.1',
     });
     expect(token.length).toBeLessThanOrEqual(MAX_TOKEN_LENGTH);
     expect(decodeDetailsToken(token)).toMatchObject({ ok: true, value: { back: page } });
   });
 
   it('refuse names longer than the token can carry, already at parse time', () => {
-    const parsed = parseSessionQuery(`policy:"${'x'.repeat(129)}"`, { now: new Date(), timeZone: 'UTC' });
+    const parsed = parseSessionQuery(`policy:"${'x'.repeat(129)}"`, {
+      now: new Date(),
+      timeZone: 'UTC',
+      vocabulary: V2_VOCABULARY,
+    });
     expect(parsed).toMatchObject({ kind: 'usage', message: expect.stringMatching(/longer than 128/) });
   });
 
@@ -125,14 +140,14 @@ describe('paging tokens', () => {
     it('refuse a token made with the old unkeyed check (the audit could forge those)', () => {
       const body = encodePageToken(state).split('.')[1] as string;
       const unkeyed = createHash('sha256').update(`sessions-bot|${body}`).digest('base64url').slice(0, 10);
-      expect(decodePageToken(`sb2.${body}.${unkeyed}`)).toMatchObject({ ok: false, problem: 'damaged' });
+      expect(decodePageToken(`sb3.${body}.${unkeyed}`)).toMatchObject({ ok: false, problem: 'damaged' });
     });
 
     it('refuse a token signed with another key, and accept the previous key during a rotation', () => {
       const oldKey = 'o'.repeat(32);
-      const before = createButtonTokens({ current: oldKey }).encodePage(state);
+      const before = createButtonTokens({ current: oldKey }, () => V2_VOCABULARY).encodePage(state);
       expect(decodePageToken(before)).toMatchObject({ ok: false, problem: 'damaged' });
-      const rotating = createButtonTokens({ current: KEY, previous: oldKey });
+      const rotating = createButtonTokens({ current: KEY, previous: oldKey }, () => V2_VOCABULARY);
       expect(rotating.decodePage(before)).toEqual({ ok: true, value: state });
       expect(rotating.encodePage(state)).toBe(encodePageToken(state));
     });
@@ -159,7 +174,10 @@ describe('paging tokens', () => {
       ['a markdown link as the time zone', { ...valid, q: { ...valid.q, z: '[x](https://evil.example)' } }],
       ['a zone the runtime does not know', { ...valid, q: { ...valid.q, z: 'Mars/Olympus' } }],
       ['a status code nobody assigned', { ...valid, q: { ...valid.q, s: [999] } }],
-      ['a v8 type in a v2 token', { ...valid, q: { ...valid.q, t: [codeOfValue('SqlPolicyBackup')] } }],
+      [
+        'a v8 type while the appliance serves v2',
+        { ...valid, q: { ...valid.q, t: [codeOfValue('SqlPolicyBackup')] } },
+      ],
     ])('check every field even under a valid signature: %s', (_what, payload) => {
       expect(decodePageToken(signedWith(payload))).toMatchObject({ ok: false, problem: 'damaged' });
     });
@@ -167,7 +185,7 @@ describe('paging tokens', () => {
     it.each(['.', '..', '../policies', 'abc', `${SESSION}/log`])(
       'refuse a details token whose session id is not a UUID (%s)',
       (id) => {
-        const payload = { k: 'd', i: id, z: 'UTC', a: 'v2', b: null };
+        const payload = { k: 'd', i: id, z: 'UTC', b: null };
         expect(decodeDetailsToken(signedWith(payload))).toMatchObject({ ok: false, problem: 'damaged' });
       },
     );
@@ -175,7 +193,7 @@ describe('paging tokens', () => {
 
   describe('stable codes for statuses and types', () => {
     it('give every value of every API version a code', () => {
-      expect(valuesWithoutCode()).toEqual([]);
+      expect(valuesWithoutCode(API_VERSIONS.map(vocabularyOf))).toEqual([]);
     });
 
     // Pinned: a code that changes meaning changes what every button already posted in chat asks for.

@@ -12,6 +12,7 @@ import {
   PLACEHOLDER_APP_ID,
   TEAMS_MANIFEST_DIR,
 } from '../../../src/teams/app-package/build-teams-app-package';
+import { V2_VOCABULARY } from '../../factories/sessions';
 
 const APP_ID = '7ab4d9f1-3c2e-4b6a-8d1f-2e3c4b5a6d7e';
 type Manifest = {
@@ -59,7 +60,7 @@ describe('the Teams app package', () => {
   it.each(template.bots[0]?.commandLists.flatMap((l) => l.commands.map((c) => [c.title])) ?? [])(
     'offers "%s", which the bot understands',
     (title) => {
-      const context = { now: new Date('2026-11-29T10:00:00Z'), timeZone: 'UTC', apiVersion: 'v2' as const };
+      const context = { now: new Date('2026-11-29T10:00:00Z'), timeZone: 'UTC', vocabulary: V2_VOCABULARY };
       const digest = parseDigestCommand(title, context);
       if (digest) expect(digest.kind).not.toBe('usage');
       else expect(parseSessionQuery(title, context).kind).not.toBe('usage');

@@ -1,5 +1,5 @@
-import { startVeeamSimulator, type VeeamSimulator } from '../../src/veeam/simulator/simulator-server';
-import { FIXED_NOW } from '../support/simulator-client';
+import { startVeeamSimulator, type VeeamSimulator } from '../../../src/veeam/simulator/simulator-server';
+import { FIXED_NOW } from '../../support/simulator-client';
 
 /** Raw HTTP against the simulator, as the real appliance would be called (no client in between). */
 async function login(
