@@ -184,6 +184,7 @@ async function assemble(
     // With VEEAM_API_VERSION=auto the source's vocabulary is known once the appliance has been asked.
     source,
     pageSize: config.pageSize,
+    defaultLocale: config.defaultLocale,
     veeamUrl: config.veeamUiUrl,
     now: options.now ?? (() => new Date()),
     logger,

@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import { type Config, ConfigError, loadConfig, secretsOf } from '../config/config';
 import { readEnvironment } from '../config/environment';
 import { BotError } from '../core/errors';
-import { versionBeforeAsking } from '../core/sessions/api-version';
+import { API_VERSIONS, isApiVersion, versionBeforeAsking } from '../core/sessions/api-version';
 import { isTimeZone } from '../core/time-zone';
 import { createLogger } from '../logging/logger';
 import { startApp } from '../main';
@@ -20,9 +20,9 @@ const HELP = `sessions-bot: ask Veeam Backup for Microsoft Azure "what ran, what
 
 Usage:
   sessions-bot serve                         start the bot (HTTP on PORT, default 3978)
-  sessions-bot parse [--now ISO] [--tz IANA] TEXT...
+  sessions-bot parse [--now ISO] [--tz IANA] [--locale en-US] [--api-version v8.1] TEXT...
                                              print the filters TEXT means, as JSON
-  sessions-bot parse --batch                 JSON lines {"text","now","tz"} on stdin → one result per line
+  sessions-bot parse --batch                 JSON lines {"text","now","tz","locale"} on stdin → one result per line
   sessions-bot list [--tz IANA] [--page N] TEXT...
                                              run the query and print a table
   sessions-bot simulator [--port N]          run the Veeam API simulator alone
@@ -155,21 +155,28 @@ async function parse(args: string[], env: Record<string, string | undefined>, io
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { now: { type: 'string' }, tz: { type: 'string' }, batch: { type: 'boolean' } },
+    options: {
+      now: { type: 'string' },
+      tz: { type: 'string' },
+      batch: { type: 'boolean' },
+      locale: { type: 'string' },
+      'api-version': { type: 'string' },
+    },
   });
   const cfg = config(env);
   const timeZone = values.tz ?? cfg.defaultTimeZone;
   if (!isTimeZone(timeZone))
     return usageError(io, `--tz "${timeZone}" is not an IANA time zone such as Europe/Berlin.`);
+  const version = values['api-version'];
+  if (version !== undefined && !isApiVersion(version))
+    return usageError(io, `--api-version "${version}" is not one of ${API_VERSIONS.join(', ')}.`);
+  // With no appliance asked, questions are read with the newest version the bot knows unless told.
+  const vocabulary = vocabularyOf(version ?? versionBeforeAsking(cfg.veeam.apiVersion));
+  const locale = values.locale ?? cfg.defaultLocale;
   const source = lazySource(cfg);
   try {
     if (values.batch) {
-      await runParseBatch(
-        io.stdin,
-        io.out,
-        { timeZone, vocabulary: vocabularyOf(versionBeforeAsking(cfg.veeam.apiVersion)) },
-        source.get,
-      );
+      await runParseBatch(io.stdin, io.out, { timeZone, vocabulary, locale }, source.get);
       return 0;
     }
     const now = values.now ? DateTime.fromISO(values.now, { setZone: true }) : DateTime.now();
@@ -179,7 +186,7 @@ async function parse(args: string[], env: Record<string, string | undefined>, io
     }
     const result = await parseForCli(
       positionals.join(' '),
-      { now, timeZone, vocabulary: vocabularyOf(versionBeforeAsking(cfg.veeam.apiVersion)) },
+      { now, timeZone, vocabulary, locale },
       source.get,
     );
     if (!result.ok) {

@@ -16,6 +16,10 @@ export type ParseOutput = {
   vm: string | null;
   fromUtc: string | null;
   toUtc: string | null;
+  /** "last 5 failures": newest first, at most this many. */
+  limit?: number;
+  /** How words were read when not in the obvious way (typos, ambiguous dates, a zone said). */
+  notes?: string[];
 };
 
 /**
@@ -44,13 +48,26 @@ export async function parseForCli(
   }
   return {
     ok: true,
-    output: { status: q.statuses, types: q.types, policy, vm, fromUtc: q.fromUtc, toUtc: q.toUtc },
+    output: {
+      status: q.statuses,
+      types: q.types,
+      policy,
+      vm,
+      fromUtc: q.fromUtc,
+      toUtc: q.toUtc,
+      // Said only when there is something to say, so the output of a plain question stays as it was.
+      ...(q.limit !== null ? { limit: q.limit } : {}),
+      ...(q.notes.length > 0 ? { notes: q.notes } : {}),
+    },
   };
 }
 
-export type BatchDefaults = { timeZone: string; vocabulary: SessionVocabulary };
+export type BatchDefaults = { timeZone: string; vocabulary: SessionVocabulary; locale: string | null };
 
-/** `parse --batch`: JSON lines {"text","now","tz"} in, one result line out for each. */
+/**
+ * `parse --batch`: JSON lines {"text","now","tz","locale"} in, exactly one result line out for each,
+ * blank lines included, so that outputs line up with inputs.
+ */
 export async function runParseBatch(
   input: NodeJS.ReadableStream,
   write: (line: string) => void,
@@ -59,7 +76,10 @@ export async function runParseBatch(
 ): Promise<void> {
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {
-    if (line.trim() === '') continue;
+    if (line.trim() === '') {
+      write(JSON.stringify({ error: 'empty line' }));
+      continue;
+    }
     write(JSON.stringify(await parseBatchLine(line, defaults, source)));
   }
 }
@@ -78,12 +98,21 @@ async function parseBatchLine(
   if (!item || typeof item !== 'object' || typeof (item as { text?: unknown }).text !== 'string') {
     return { error: 'each line needs a "text" string' };
   }
-  const { text, now, tz } = item as { text: string; now?: unknown; tz?: unknown };
+  const { text, now, tz, locale } = item as { text: string; now?: unknown; tz?: unknown; locale?: unknown };
   const timeZone = typeof tz === 'string' && tz !== '' ? tz : defaults.timeZone;
   if (!isTimeZone(timeZone)) return { error: `"${timeZone}" is not an IANA time zone` };
   const at =
     typeof now === 'string' && now !== '' ? DateTime.fromISO(now, { setZone: true }) : DateTime.now();
   if (!at.isValid) return { error: `"${String(now)}" is not an ISO date and time` };
-  const result = await parseForCli(text, { now: at, timeZone, vocabulary: defaults.vocabulary }, source);
+  const result = await parseForCli(
+    text,
+    {
+      now: at,
+      timeZone,
+      vocabulary: defaults.vocabulary,
+      locale: typeof locale === 'string' && locale !== '' ? locale : defaults.locale,
+    },
+    source,
+  );
   return result.ok ? result.output : { error: result.error };
 }

@@ -70,6 +70,8 @@ export type Config = {
   /** Where "Open in Veeam" links go. */
   veeamUiUrl: string | null;
   defaultTimeZone: string;
+  /** How 03/12 is read when the platform does not say the asker's locale; null: the asker's zone decides. */
+  defaultLocale: string | null;
   pageSize: number;
   /** Questions one user may ask the appliance per minute (0: no limit), and at once after a quiet spell. */
   rateLimit: { perMinute: number; burst: number };
@@ -190,6 +192,10 @@ const envSchema = z.object({
     )
     .optional(),
   DEFAULT_TIME_ZONE: timeZone.default(systemTimeZone()),
+  DEFAULT_LOCALE: z
+    .string()
+    .refine(isLocale, { message: 'is a BCP 47 locale such as en-US or de-DE' })
+    .optional(),
   PAGE_SIZE: int(1, 25).default(10),
   RATE_LIMIT_PER_MINUTE: int(0, 100_000).default(30),
   RATE_LIMIT_BURST: int(1, 10_000).default(10),
@@ -335,6 +341,7 @@ export function loadConfig(
     veeam,
     veeamUiUrl: e.VEEAM_UI_URL ?? (veeam.mode === 'appliance' ? veeam.url : null),
     defaultTimeZone: e.DEFAULT_TIME_ZONE,
+    defaultLocale: e.DEFAULT_LOCALE ?? null,
     pageSize: e.PAGE_SIZE,
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, burst: e.RATE_LIMIT_BURST },
     database: database as DatabaseLocation,
@@ -517,4 +524,12 @@ function readText(variable: string, path: string, problems: string[]): string | 
 function systemTimeZone(): string {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return zone && isTimeZone(zone) ? zone : 'UTC';
+}
+
+function isLocale(value: string): boolean {
+  try {
+    return new Intl.Locale(value).baseName.length > 0;
+  } catch {
+    return false;
+  }
 }

@@ -25,7 +25,18 @@ import type { VeeamSimulator } from '../veeam/simulator/simulator-server';
  */
 
 const zone = z.string().max(64).refine(isTimeZone, 'an IANA time zone');
-export const askSchema = z.object({ text: z.string().max(1000), timeZone: zone }).strict();
+export const askSchema = z
+  .object({
+    text: z.string().max(1000),
+    timeZone: zone,
+    // The browser's language (navigator.language): how 03/12 is read, as Teams and Slack give it.
+    locale: z
+      .string()
+      .max(35)
+      .regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/)
+      .optional(),
+  })
+  .strict();
 export const slackActionSchema = z
   .object({ actionId: z.string().max(255), value: z.string().max(2000) })
   .strict();
@@ -55,7 +66,13 @@ function both(view: AnswerView): BothRenderings {
 }
 
 export async function ask(input: z.infer<typeof askSchema>, deps: PlaygroundDeps): Promise<BothRenderings> {
-  const prepared = prepareQuestion(input.text, input.timeZone, deps.answers, deps.command);
+  const prepared = prepareQuestion(
+    input.text,
+    input.timeZone,
+    deps.answers,
+    deps.command,
+    input.locale ?? null,
+  );
   return both(
     prepared.kind === 'immediate'
       ? prepared.view

@@ -171,7 +171,10 @@ export class SessionsBot extends TeamsActivityHandler {
       await context.sendActivity(toCardActivity(view));
       return;
     }
-    const prepared = prepareQuestion(text, timeZone, this.deps.answers);
+    // Teams says the client's locale on every activity ("en-US", "de-DE"): it decides what 03/12 means.
+    const locale =
+      typeof activity.locale === 'string' && activity.locale.length <= 35 ? activity.locale : null;
+    const prepared = prepareQuestion(text, timeZone, this.deps.answers, '', locale);
     if (prepared.kind === 'immediate') {
       await context.sendActivity(toCardActivity(prepared.view));
       return;

@@ -83,6 +83,39 @@ describe('sessions-bot parse', () => {
     expect(lines[2]).toEqual({ error: 'not a JSON line' });
     expect(lines[3]).toEqual({ error: expect.stringContaining('Nowhere/Land') });
   });
+
+  it('prints exactly one line per input line in --batch mode, blank lines included', async () => {
+    const input = ['failed today', '', '   ', 'warnings']
+      .map((t) => (t.trim() ? JSON.stringify({ text: t }) : t))
+      .join('\n');
+    const lines = (await run(['parse', '--batch'], input)).stdout.replace(/\n$/, '').split('\n');
+    expect(lines).toHaveLength(4);
+    expect(JSON.parse(lines[1] as string)).toEqual({ error: 'empty line' });
+    expect(JSON.parse(lines[3] as string)).toMatchObject({ status: ['Warning', 'RunningWithWarning'] });
+  });
+
+  it('reads 03/12 in the order of --locale, and says how it read it', async () => {
+    const at = ['--now', '2026-12-20T10:00:00Z', '--tz', 'UTC'];
+    const us = JSON.parse((await run(['parse', ...at, '--locale', 'en-US', '03/12'])).stdout);
+    const uk = JSON.parse((await run(['parse', ...at, '--locale', 'en-GB', '03/12'])).stdout);
+    expect(us).toMatchObject({
+      fromUtc: '2026-03-12T00:00:00Z',
+      notes: [expect.stringMatching(/month\/day/)],
+    });
+    expect(uk).toMatchObject({
+      fromUtc: '2026-12-03T00:00:00Z',
+      notes: [expect.stringMatching(/day\/month/)],
+    });
+  });
+
+  it('reads the words of the API version --api-version names', async () => {
+    const v2 = await run(['parse', '--api-version', 'v2', 'sql', 'failures']);
+    expect(v2.code).toBe(2);
+    expect(v2.stderr).toMatch(/API v2 has no SQL sessions/);
+    const v81 = await run(['parse', 'sql', 'failures']);
+    expect(JSON.parse(v81.stdout).types).toContain('SqlPolicyBackup');
+    expect((await run(['parse', '--api-version', 'v9', 'failed'])).stderr).toMatch(/--api-version "v9"/);
+  });
 });
 
 describe('sessions-bot list', () => {

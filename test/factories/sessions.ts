@@ -68,6 +68,8 @@ export function makeQuery(overrides: Partial<SessionQuery> = {}): SessionQuery {
     timeLabel: 'today',
     timeZone: 'Europe/Berlin',
     vocabulary: V2_VOCABULARY,
+    limit: null,
+    notes: [],
     ...overrides,
   };
 }

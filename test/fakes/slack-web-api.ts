@@ -16,6 +16,8 @@ export type FakeSlack = {
   calls: WebApiCall[];
   responses: ResponseUrlPost[];
   userZones: Map<string, string>;
+  /** Locales users.info gives when asked with include_locale, as Slack does. */
+  userLocales: Map<string, string>;
   /** Tokens answered with invalid_auth, as Slack does for a revoked token. */
   rejectTokens: Set<string>;
   /** The next call to `method` answers 429 with this Retry-After (seconds). */
@@ -37,6 +39,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: WebApiCall[] = [];
   const responses: ResponseUrlPost[] = [];
   const userZones = new Map<string, string>();
+  const userLocales = new Map<string, string>();
   const rejectTokens = new Set<string>();
   const rateLimits = new Map<string, number>();
   const failing = new Map<string, string>();
@@ -107,7 +110,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           const id = String(args.user);
           json(200, {
             ok: true,
-            user: { id, name: id.toLowerCase(), ...(userZones.has(id) ? { tz: userZones.get(id) } : {}) },
+            user: {
+              id,
+              name: id.toLowerCase(),
+              ...(userZones.has(id) ? { tz: userZones.get(id) } : {}),
+              ...(args.include_locale && userLocales.has(id) ? { locale: userLocales.get(id) } : {}),
+            },
           });
           return;
         }
@@ -142,6 +150,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     failing,
     responses,
     userZones,
+    userLocales,
     rejectTokens,
     rateLimitNext: (method, seconds) => rateLimits.set(method, seconds),
     waitFor: (find, timeoutMs) => pollUntil('fake Slack', find, timeoutMs),

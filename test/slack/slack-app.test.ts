@@ -42,6 +42,11 @@ function pageLabel(m: Message): string | undefined {
   return /(\d+–\d+ of \d+)/.exec(allText(m))?.[1];
 }
 
+/** What an answer says of N sessions: a page label, or, just after a zone's midnight, that there are none. */
+function countText(n: number): string {
+  return n === 0 ? 'No sessions today.' : `of ${n}`;
+}
+
 describe('the Slack app, driven through Bolt over HTTP against a fake Slack', () => {
   let slack: FakeSlack;
   let app: RunningApp;
@@ -155,12 +160,28 @@ describe('the Slack app, driven through Bolt over HTTP against a fake Slack', ()
     const countSince = (zone: string) =>
       sim.sessions().filter((s) => s.startMs >= DateTime.now().setZone(zone).startOf('day').toMillis())
         .length;
-    expect(allText(berlin)).toContain(`of ${countSince('Europe/Berlin')}`);
-    expect(allText(kiritimati)).toContain(`of ${countSince('Pacific/Kiritimati')}`);
+    expect(allText(berlin)).toContain(countText(countSince('Europe/Berlin')));
+    expect(allText(kiritimati)).toContain(countText(countSince('Pacific/Kiritimati')));
     expect(allText(kiritimati)).toContain('Pacific/Kiritimati');
     // users.info is asked once per user, then cached.
     await answerTo((await command('today')).id);
     expect(slack.calls.filter((c) => c.method === 'users.info' && c.args.user === 'U1')).toHaveLength(1);
+  });
+
+  it("reads 04/01 in each asker's own order: month first for en-US, day first for a German locale", async () => {
+    await start();
+    slack.userZones.set('U5', 'Europe/Berlin');
+    slack.userLocales.set('U5', 'en-US');
+    slack.userZones.set('U6', 'Europe/Berlin');
+    slack.userLocales.set('U6', 'de-DE');
+    const us = allText(await answerTo((await command('failed on 04/01', 'U5')).id));
+    const de = allText(await answerTo((await command('failed on 04/01', 'U6')).id));
+    expect(us).toContain('Wed 1 Apr 2026');
+    expect(us).toMatch(/Read \\?"04\/01\\?" as month\/day/);
+    expect(de).toContain('Sun 4 Jan 2026');
+    expect(
+      slack.calls.find((c) => c.method === 'users.info' && c.args.user === 'U5')?.args.include_locale,
+    ).toBeTruthy();
   });
 
   it('shows a placeholder when Veeam is slow, then replaces it with the answer', async () => {

@@ -52,6 +52,11 @@ function firstChoice(card: Json): string {
 
 const label = (card: Json) => /(\d+–\d+ of \d+)/.exec(JSON.stringify(card))?.[1];
 
+/** What an answer says of N sessions: a page label, or, just after a zone's midnight, that there are none. */
+function countText(n: number): string {
+  return n === 0 ? 'No sessions today.' : `of ${n}`;
+}
+
 describe('the Teams bot, driven through CloudAdapter over HTTP against a fake connector', () => {
   let connector: FakeBotConnector;
   let app: RunningApp;
@@ -168,9 +173,9 @@ describe('the Teams bot, driven through CloudAdapter over HTTP against a fake co
     const count = (zone: string) =>
       sim.sessions().filter((s) => s.startMs >= DateTime.now().setZone(zone).startOf('day').toMillis())
         .length;
-    expect(JSON.stringify(cardOf(await ask('today')))).toContain(`of ${count('Europe/Berlin')}`);
+    expect(JSON.stringify(cardOf(await ask('today')))).toContain(countText(count('Europe/Berlin')));
     const kiritimati = cardOf(await ask('today', { localTimezone: 'Pacific/Kiritimati' }));
-    expect(JSON.stringify(kiritimati)).toContain(`of ${count('Pacific/Kiritimati')}`);
+    expect(JSON.stringify(kiritimati)).toContain(countText(count('Pacific/Kiritimati')));
     // No localTimezone: the clientInfo entity still tells.
     const fromEntity = cardOf(
       await ask('today', {
@@ -179,6 +184,15 @@ describe('the Teams bot, driven through CloudAdapter over HTTP against a fake co
       }),
     );
     expect(JSON.stringify(fromEntity)).toContain('Asia/Kolkata');
+  });
+
+  it("reads 04/01 in the order of the activity's locale", async () => {
+    await start();
+    const us = JSON.stringify(cardOf(await ask('failed on 04/01', { locale: 'en-US' })));
+    const gb = JSON.stringify(cardOf(await ask('failed on 04/01', { locale: 'en-GB' })));
+    expect(us).toContain('Wed 1 Apr 2026');
+    expect(us).toMatch(/as month\/day/);
+    expect(gb).toContain('Sun 4 Jan 2026');
   });
 
   it('answers a channel question with the mention removed', async () => {

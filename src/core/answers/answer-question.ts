@@ -20,6 +20,8 @@ import type { AskerLimits } from './asker-limits';
 export type AnswerDeps = {
   source: SessionsSource;
   pageSize: number;
+  /** DEFAULT_LOCALE: how dates such as 03/12 are read when the platform does not say the asker's locale. */
+  defaultLocale?: string | null;
   veeamUrl: string | null;
   now: () => Date;
   logger: Logger;
@@ -104,12 +106,22 @@ export function prepareQuestion(
   timeZone: string,
   deps: AnswerDeps,
   command = '',
+  locale: string | null = null,
 ): PreparedQuestion {
-  const parsed = parseSessionQuery(text, { now: deps.now(), timeZone, vocabulary: deps.source.vocabulary });
+  const parsed = parseSessionQuery(text, {
+    now: deps.now(),
+    timeZone,
+    vocabulary: deps.source.vocabulary,
+    locale: locale ?? deps.defaultLocale ?? null,
+  });
   if (parsed.kind === 'help')
     return { kind: 'immediate', view: buildHelpView(deps.source.vocabulary, command) };
   if (parsed.kind === 'usage') {
-    return { kind: 'immediate', view: buildErrorView(new BotError('USAGE', parsed.message)) };
+    // Every refusal offers one rewrite that works for this input.
+    const message = parsed.message.includes(parsed.suggestion)
+      ? parsed.message
+      : `${parsed.message} Try \`${parsed.suggestion}\`.`;
+    return { kind: 'immediate', view: buildErrorView(new BotError('USAGE', message)) };
   }
   return { kind: 'query', query: parsed.query, pendingText: describeLookingUp(parsed.query) };
 }

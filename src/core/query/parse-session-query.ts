@@ -1,16 +1,16 @@
 import { DateTime } from 'luxon';
-import type { JobStatus, SessionVocabulary } from '../sessions/api-version';
-import { MAX_NAME_LENGTH, type SessionQuery } from '../sessions/session-query';
-import { parseTimeKey, parseTimePhrase, TIME_WORDS, type TimeBounds } from './time-expressions';
+import type { SessionVocabulary } from '../sessions/api-version';
+import type { SessionQuery } from '../sessions/session-query';
+import { isTimeZone } from '../time-zone';
+import { actionRequest, unansweredQuestion } from './action-requests';
+import { dateOrderFor } from './date-order';
+import { EMPTY_DRAFT, withNote } from './query-draft';
+import { finalStatuses, HELP_WORDS, HOW_IT_WENT, type RuleEnv, readTokens, YES_NO } from './query-rules';
+import { normalizeText } from './text-normalization';
+import { TIME_WORDS } from './time-expressions';
 import { type Token, tokenize } from './tokenize';
-import {
-  FILLER_WORDS,
-  multiWordPhrases,
-  STATUS_WORDS,
-  statusesForWord,
-  TYPE_WORDS,
-  typesForWord,
-} from './vocabulary';
+import { FILLER_WORDS, multiWordPhrases, statusesForWord, typesForWord } from './vocabulary';
+import { zonesSaid } from './zone-words';
 
 export type ParseContext = {
   now: Date | DateTime;
@@ -18,43 +18,72 @@ export type ParseContext = {
   timeZone: string;
   /** The statuses and types of the API version the appliance serves. */
   vocabulary: SessionVocabulary;
+  /** The asker's locale ("en-US", "de-DE"), when the platform says: decides what 03/12 means. */
+  locale?: string | null;
 };
 
 export type ParseResult =
   | { kind: 'query'; query: SessionQuery }
   | { kind: 'help' }
-  | { kind: 'usage'; message: string; unknownWords: string[] };
+  | {
+      kind: 'usage';
+      message: string;
+      unknownWords: string[];
+      /** A question close to what was asked that does parse, to offer as a rewrite. */
+      suggestion: string;
+    };
 
-const POLICY_KEYS = new Set(['policy', 'policies', 'pol']);
-const VM_KEYS = new Set(['vm', 'vms', 'machine', 'server', 'resource']);
-/** Words that announce the name after them ("policy Prod VMs", "vm web-01"). */
-const POLICY_MARKERS = new Set(['policy']);
-const VM_MARKERS = new Set(['vm', 'machine']);
-const STATUS_KEYS = new Set(['status', 'statuses', 'state']);
-const TYPE_KEYS = new Set(['type', 'types', 'kind']);
-const TIME_KEYS = new Set(['since', 'after', 'from', 'to', 'until', 'before']);
-const NAME_PREPOSITIONS = new Set(['for', 'on', 'of', 'in']);
 const MAX_QUESTION_LENGTH = 1000;
-const HELP_WORDS = new Set(['help', 'usage', '?', '-h', '--help']);
+const OUTCOME_VERBS = new Set([
+  'run',
+  'ran',
+  'go',
+  'went',
+  'work',
+  'worked',
+  'complete',
+  'completed',
+  'finish',
+  'finished',
+  'do',
+  'did',
+]);
+const LAST_WHAT = new Set([
+  'backup',
+  'backups',
+  'back',
+  'backed',
+  'session',
+  'sessions',
+  'job',
+  'jobs',
+  'run',
+  'runs',
+  'time',
+  'successful',
+  'successfully',
+  'snapshot',
+]);
+const OUTCOME_WORDS = new Set(['ok', 'okay', 'fine', 'well', 'alright', 'smoothly', 'successfully', 'right']);
+
+/** What to offer when nothing closer to the question parses. */
+const DEFAULT_SUGGESTION = 'failed today';
 
 /**
  * Reads a slash-command or natural-language question into session filters. Never throws on user text:
- * anything it cannot place comes back as a usage result naming the words.
+ * anything it cannot place comes back as a usage result naming the words, with a rewrite that works.
  */
 export function parseSessionQuery(text: string, context: ParseContext): ParseResult {
-  const zone = context.timeZone;
   const nowBase = DateTime.isDateTime(context.now) ? context.now : DateTime.fromJSDate(context.now);
-  const now = nowBase.setZone(zone);
-  if (!now.isValid) {
-    return usage(`"${zone}" is not a time zone I know. Use an IANA name such as Europe/Berlin.`);
+  if (!nowBase.setZone(context.timeZone).isValid) {
+    return usage(`"${context.timeZone}" is not a time zone I know. Use an IANA name such as Europe/Berlin.`);
   }
-  const profile = context.vocabulary;
   if (text.length > MAX_QUESTION_LENGTH) {
     return usage(
       `That question is too long (over ${MAX_QUESTION_LENGTH.toLocaleString('en')} characters). Ask something shorter.`,
     );
   }
-  const tokens = joinPhrases(tokenize(text));
+  let tokens = prepareTokens(joinPhrases(tokenize(normalizeText(text))), context.vocabulary);
   if (
     tokens.length === 0 ||
     (tokens.length <= 2 && tokens.some((t) => HELP_WORDS.has(t.word) && !t.quoted))
@@ -62,248 +91,179 @@ export function parseSessionQuery(text: string, context: ParseContext): ParseRes
     return { kind: 'help' };
   }
 
-  const statuses: JobStatus[] = [];
-  const types: string[] = [];
-  const unknown: string[] = [];
-  const problems: string[] = [];
-  let policy: string | null = null;
-  let vm: string | null = null;
-  let name: string | null = null;
-  let from: DateTime | null = null;
-  let to: DateTime | null = null;
-  const labels: string[] = [];
-
-  const addBounds = (b: TimeBounds, said: string) => {
-    if ((b.from && from) || (b.to && to)) {
-      problems.push(
-        `"${said}" gives a second time range; say one (for example "since Monday" or "yesterday").`,
-      );
-      return;
-    }
-    from = b.from ?? from;
-    to = b.to ?? to;
-    labels.push(b.label);
-  };
-  const addStatuses = (word: string, preferApiName = false): boolean => {
-    const found = statusesForWord(word, profile, preferApiName);
-    if (!found) return false;
-    for (const s of found) if (!statuses.includes(s)) statuses.push(s);
-    return true;
-  };
-  const addTypes = (word: string): boolean => {
-    const found = typesForWord(word, profile);
-    if (!found) return false;
-    if (found.length === 0) {
-      problems.push(`API version ${profile.version} has no "${word}" sessions.`);
-      return true;
-    }
-    for (const t of found) if (!types.includes(t)) types.push(t);
-    return true;
-  };
-  const setName = (kind: 'policy' | 'vm' | 'name', value: string) => {
-    if (value.length > MAX_NAME_LENGTH) {
-      problems.push(`That name is longer than ${MAX_NAME_LENGTH} characters: "${value.slice(0, 40)}…".`);
-      return;
-    }
-    const current = kind === 'policy' ? policy : kind === 'vm' ? vm : name;
-    if (current !== null && current.toLowerCase() !== value.toLowerCase()) {
-      const what = kind === 'name' ? 'name' : kind === 'vm' ? 'VM' : 'policy';
-      problems.push(`I can look at one ${what} at a time, not both "${current}" and "${value}".`);
-      return;
-    }
-    if (kind === 'policy') policy = value;
-    else if (kind === 'vm') vm = value;
-    else name = value;
-  };
-
-  const timeContext = { now };
-  let i = 0;
-  while (i < tokens.length) {
-    const t = tokens[i] as Token;
-
-    if (t.key !== undefined) {
-      i++;
-      if (POLICY_KEYS.has(t.key)) setName('policy', t.raw);
-      else if (VM_KEYS.has(t.key)) setName('vm', t.raw);
-      else if (STATUS_KEYS.has(t.key)) {
-        for (const v of splitList(t.raw)) {
-          if (!addStatuses(v, true)) problems.push(`"${v}" is not a status. ${statusHint(profile.statuses)}`);
-        }
-      } else if (TYPE_KEYS.has(t.key)) {
-        for (const v of splitList(t.raw)) {
-          if (!addTypes(v))
-            problems.push(`"${v}" is not a session type in API ${profile.version}. ${typeHint()}`);
-        }
-      } else if (TIME_KEYS.has(t.key)) {
-        const valueTokens = tokenize(t.raw);
-        const m = parseTimeKey(t.key, valueTokens, t.raw, timeContext);
-        if (m && 'error' in m) problems.push(m.error);
-        else if (m) addBounds(m.bounds, `${t.key}:${t.raw}`);
-      } else {
-        unknown.push(`${t.key}:${t.raw}`);
-      }
-      continue;
-    }
-
-    if (t.quoted) {
-      setName('name', t.raw);
-      i++;
-      continue;
-    }
-
-    const time = parseTimePhrase(tokens, i, timeContext);
-    if (time) {
-      if ('error' in time) problems.push(time.error);
-      else
-        addBounds(
-          time.bounds,
-          tokens
-            .slice(i, time.next)
-            .map((x) => x.raw)
-            .join(' '),
-        );
-      i = Math.max(time.next, i + 1);
-      continue;
-    }
-
-    if (POLICY_MARKERS.has(t.word) || VM_MARKERS.has(t.word)) {
-      const kind = POLICY_MARKERS.has(t.word) ? 'policy' : 'vm';
-      const read = readName(tokens, i + 1, timeContext, profile);
-      if (read) {
-        setName(kind, read.value);
-        i = read.next;
-        continue;
-      }
-    }
-
-    if (addStatuses(t.word) || addTypes(t.word)) {
-      i++;
-      continue;
-    }
-
-    if (NAME_PREPOSITIONS.has(t.word)) {
-      const read = readName(tokens, i + 1, timeContext, profile);
-      if (read) {
-        setName('name', read.value);
-        i = read.next;
-        continue;
-      }
-    }
-
-    if (
-      FILLER_WORDS.has(t.word) ||
-      HELP_WORDS.has(t.word) ||
-      POLICY_MARKERS.has(t.word) ||
-      VM_MARKERS.has(t.word)
-    ) {
-      i++;
-      continue;
-    }
-
-    if (looksLikeName(t.raw)) setName('name', t.raw);
-    else unknown.push(t.raw);
-    i++;
-  }
-
-  if (unknown.length > 0) {
-    const list = unknown.map((w) => `"${w}"`).join(', ');
+  const action = actionRequest(tokens);
+  if (action) {
+    const rest = action.rest.map((t) => (t.quoted ? `"${t.raw}"` : t.raw)).join(' ');
+    const suggestion = workingSuggestion(
+      rest,
+      context,
+      action.verb === 'restore' ? `restores for ${rest}` : rest,
+    );
     return usage(
-      `I don't know ${list}. If ${unknown.length === 1 ? 'it is' : 'they are'} a policy or VM name, say policy:"…" or vm:"…". Try \`help\` for examples.`,
-      unknown,
+      `I only read sessions; I can't ${action.verb} anything. Ask what happened instead, for example \`${suggestion}\`, or use the Veeam console to ${action.verb}.`,
+      [],
+      suggestion,
     );
   }
-  if (problems.length > 0) return usage(problems.join(' '));
-  const fromDt = from as DateTime | null;
-  const toDt = to as DateTime | null;
-  if (fromDt && toDt && fromDt >= toDt) return usage('That time range ends before it starts.');
+
+  const notYet = unansweredQuestion(tokens);
+  if (notYet) {
+    const rest = notYet.rest.map((t) => (t.quoted ? `"${t.raw}"` : t.raw)).join(' ');
+    const suggestion = workingSuggestion(rest, context);
+    return usage(`${notYet.says}. What I can show: \`${suggestion}\`.`, [], suggestion);
+  }
+
+  // A zone said in the question ("in UTC", "CET", "Europe/London") answers this question in that zone.
+  let zone = context.timeZone;
+  const zones = zonesSaid(tokens);
+  const distinct = [...new Set(zones.map((z) => z.zone))];
+  if (distinct.length > 1)
+    return usage(`Say one time zone, not ${zones.map((z) => `"${z.said}"`).join(' and ')}.`);
+  if (zones.length > 0) {
+    zone = distinct[0] as string;
+    const drop = new Set(
+      zones.flatMap((z) => Array.from({ length: z.end - z.start }, (_, k) => z.start + k)),
+    );
+    tokens = tokens.filter((_, i) => !drop.has(i));
+  }
+  const now = nowBase.setZone(zone);
+  const env: RuleEnv = {
+    now,
+    time: { now, dateOrder: dateOrderFor(context.locale, context.timeZone) },
+    vocabulary: context.vocabulary,
+  };
+  let draft = readTokens(tokens, env, EMPTY_DRAFT);
+  if (zones.length > 0 && zone !== context.timeZone) draft = withNote(draft, `Times in ${zone}, as asked.`);
+
+  if (draft.unknown.length > 0) {
+    const list = draft.unknown.map((w) => `"${w}"`).join(', ');
+    const rest = tokens
+      .filter((t) => !draft.unknown.includes(t.raw))
+      .map((t) => (t.quoted ? `"${t.raw}"` : t.raw));
+    const suggestion = workingSuggestion(rest.join(' '), context);
+    return usage(
+      `I don't know ${list}. If ${draft.unknown.length === 1 ? 'it is' : 'they are'} a policy or VM name, say policy:"…" or vm:"…". Try \`${suggestion}\`, or \`help\` for examples.`,
+      [...draft.unknown],
+      suggestion,
+    );
+  }
+  if (draft.problems.length > 0) return usage(draft.problems.join(' '));
+  const time = draft.time;
+  if (time?.from && time.to && time.from >= time.to) return usage('That time range ends before it starts.');
+  if (time?.from && time.from > now) return usage(`"${time.said}" has not happened yet.`);
+  const statuses = finalStatuses(draft, context.vocabulary);
+  if (draft.excluded.length > 0 && statuses.length === 0)
+    return usage('That leaves no status to look for.', [], 'failed today');
 
   return {
     kind: 'query',
     query: {
       statuses,
-      types,
-      policy,
-      vm,
-      name,
-      fromUtc: fromDt ? toUtcIso(fromDt) : null,
-      toUtc: toDt ? toUtcIso(toDt) : null,
-      timeLabel: labels.length > 0 ? labels.join(', ') : null,
+      types: [...draft.types],
+      policy: draft.policy,
+      vm: draft.vm,
+      name: draft.name,
+      fromUtc: time?.from ? toUtcIso(time.from) : null,
+      toUtc: time?.to ? toUtcIso(time.to) : null,
+      timeLabel: time ? time.label : null,
       timeZone: now.zoneName ?? zone,
-      vocabulary: profile,
+      vocabulary: context.vocabulary,
+      limit: draft.limit,
+      notes: [...draft.notes],
     },
   };
 }
 
-function usage(message: string, unknownWords: string[] = []): ParseResult {
-  return { kind: 'usage', message, unknownWords };
+function usage(message: string, unknownWords: string[] = [], suggestion = DEFAULT_SUGGESTION): ParseResult {
+  return { kind: 'usage', message, unknownWords, suggestion };
+}
+
+/** The first candidate that parses to a query with some filter, else the default. */
+function workingSuggestion(candidate: string, context: ParseContext, preferred?: string): string {
+  for (const text of [preferred, candidate]) {
+    if (!text?.trim()) continue;
+    const parsed = parseSessionQuery(text, context);
+    if (parsed.kind === 'query') {
+      const q = parsed.query;
+      const filters = q.statuses.length + q.types.length + (q.policy || q.vm || q.name || q.fromUtc ? 1 : 0);
+      if (filters > 0) return text.trim();
+    }
+  }
+  return DEFAULT_SUGGESTION;
 }
 
 export function toUtcIso(dt: DateTime): string {
   return dt.toUTC().toISO({ suppressMilliseconds: true }) as string;
 }
 
-function splitList(value: string): string[] {
-  return value
-    .split(/[,|+]/)
-    .map((v) => v.trim())
-    .filter(Boolean);
-}
-
-function statusHint(statuses: readonly string[]): string {
-  return `Try ${STATUS_WORDS.map((s) => s.help).join(', ')}, or one of the API's names: ${statuses.join(', ')}.`;
-}
-
-function typeHint(): string {
-  return `Try ${TYPE_WORDS.map((t) => t.help).join(', ')}, or an API type name such as PolicyBackup.`;
-}
-
-/** Resource names usually carry a digit, dash, dot or underscore ("web-01", "sql_prod", "app.contoso"). */
-function looksLikeName(raw: string): boolean {
-  return /[\d_.-]/.test(raw) && /[a-z]/i.test(raw) && !/^\d+(st|nd|rd|th)?$/i.test(raw);
-}
-
-/** Is the token at i the start of something the grammar knows (so a name must end before it)? */
-function isVocabulary(
-  tokens: Token[],
-  i: number,
-  ctx: { now: DateTime },
-  profile: SessionVocabulary,
-): boolean {
-  const t = tokens[i];
-  if (!t) return true;
-  if (t.key !== undefined) return true;
-  if (t.quoted) return false;
-  const w = t.word;
-  if (FILLER_WORDS.has(w) || TIME_WORDS.has(w) || POLICY_MARKERS.has(w) || VM_MARKERS.has(w)) return true;
-  if (statusesForWord(w, profile) || typesForWord(w, profile)) return true;
-  return parseTimePhrase(tokens, i, ctx) !== null;
-}
-
 /**
- * The name after "policy", "vm" or "for": one quoted value, or the unquoted words up to the next word the
- * grammar knows ("failed for Prod VMs since Monday" → "Prod VMs").
+ * Word-level clean-up the rules need: "today's" → "today" (possessives of the bot's words), and
+ * "errors/warnings" → "errors", "warnings" (a slash between two of the bot's words is "or").
  */
-function readName(
-  tokens: Token[],
-  i: number,
-  ctx: { now: DateTime },
-  profile: SessionVocabulary,
-): { value: string; next: number } | null {
-  const first = tokens[i];
-  if (!first) return null;
-  if (first.quoted) return { value: first.raw, next: i + 1 };
-  // "for vm web-01": let the marker speak for itself.
-  if (POLICY_MARKERS.has(first.word) || VM_MARKERS.has(first.word)) return null;
-  const words: string[] = [];
-  let j = i;
-  while (j < tokens.length && !isVocabulary(tokens, j, ctx, profile)) {
-    words.push((tokens[j] as Token).raw);
-    j++;
+function prepareTokens(tokens: Token[], vocabulary: SessionVocabulary): Token[] {
+  const known = (w: string) =>
+    TIME_WORDS.has(w) ||
+    FILLER_WORDS.has(w) ||
+    statusesForWord(w, vocabulary) !== null ||
+    typesForWord(w, vocabulary) !== null;
+  // "when did web-01 last back up successfully?" asks for the last success, not how things went.
+  const asksWhen = tokens.some(
+    (t, i) =>
+      ['latest', 'when', 'recent'].includes(t.word) ||
+      (t.word === 'last' && LAST_WHAT.has(tokens[i + 1]?.word ?? '')),
+  );
+  const joined: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const next = tokens[i + 1];
+    // "back up", "backed up": one word, the noun a count can apply to ("when did web-01 last back up").
+    if ((t.word === 'back' || t.word === 'backed') && next?.word === 'up' && !t.quoted && !next.quoted) {
+      joined.push({ raw: `${t.raw} ${next.raw}`, word: 'backup', quoted: false });
+      i++;
+      continue;
+    }
+    // "were all backups successful yesterday?": a yes/no question about success, answered the same way.
+    if (
+      !asksWhen &&
+      YES_NO.has(tokens[0]?.word ?? '') &&
+      !['not', "didn't", 'didnt', 'except', 'without', 'but', 'than'].includes(tokens[i - 1]?.word ?? '') &&
+      !t.quoted &&
+      t.key === undefined &&
+      statusesForWord(t.word, vocabulary)?.join() === 'Success'
+    ) {
+      joined.push({ raw: t.raw, word: HOW_IT_WENT, quoted: false });
+      continue;
+    }
+    // "did the backups run ok?", "how did it go": a question about how they went, answered with every
+    // session whatever its status, not with the successes only (which would hide the failures).
+    if (
+      !asksWhen &&
+      OUTCOME_VERBS.has(t.word) &&
+      next !== undefined &&
+      !next.quoted &&
+      OUTCOME_WORDS.has(next.word)
+    ) {
+      joined.push(t, { raw: next.raw, word: HOW_IT_WENT, quoted: false });
+      i++;
+      continue;
+    }
+    joined.push(t);
   }
-  return words.length > 0 ? { value: words.join(' '), next: j } : null;
+  return joined.flatMap((t) => {
+    if (t.quoted || t.key !== undefined) return [t];
+    const possessive = /^(.+)'s$/.exec(t.word);
+    if (possessive && known(possessive[1] as string))
+      return [{ ...t, raw: t.raw.slice(0, -2), word: possessive[1] as string }];
+    if (t.word.includes('/') && !isTimeZone(t.raw)) {
+      const parts = t.word.split('/');
+      if (parts.length > 1 && parts.every((p) => p !== '' && known(p)))
+        return parts.map((p) => ({ raw: p, word: p, quoted: false }));
+    }
+    return [t];
+  });
 }
 
-/** Glues multi-word vocabulary ("in progress", "never executed") into one token before parsing. */
+/** Joins the multi-word phrases of the vocabulary ("in progress", "snapshot retention") into one token. */
 function joinPhrases(tokens: Token[]): Token[] {
   const phrases = multiWordPhrases().map((p) => p.split(' '));
   const out: Token[] = [];

@@ -1,128 +1,60 @@
-import { DateTime, type DurationLikeObject } from 'luxon';
+import type { DateTime } from 'luxon';
+import {
+  alignEnd,
+  type Clock,
+  endOf,
+  type Point,
+  parseClock,
+  parsePoint,
+  startOf,
+  type TimeContext,
+} from './calendar-points';
+import {
+  CALENDAR_UNITS,
+  COMPACT_DURATION,
+  MONTHS,
+  NUMBER_WORDS,
+  UNITS,
+  VAGUE_AMOUNTS,
+  WEEKDAYS,
+} from './time-words';
 import type { Token } from './tokenize';
 
 /**
- * Time words → UTC bounds, in the asker's time zone. A calendar day is [00:00, next 00:00) local, so a DST
- * day has 23 or 25 hours. Rolling windows ("last 24h") count back from now exactly.
+ * Time phrases → bounds, in the asker's zone: rolling windows ("last 24h", "48h", "past fortnight") count
+ * back from now exactly; "since", "before", "between" and friends bound by calendar points
+ * (calendar-points.ts). A clock-only bound ("after 18:00") remembers its clock, so that a day said next to
+ * it ("yesterday after 18:00") can carry it.
  */
 
-export type TimeContext = { now: DateTime };
+export type { TimeContext } from './calendar-points';
 
-/** A span the user named: a day, week or month (end exclusive), or an instant. */
-type Point =
-  | { kind: 'span'; start: DateTime; end: DateTime; label: string; containsNow: boolean }
-  | { kind: 'instant'; at: DateTime; label: string };
+export type ClockBound =
+  | { kind: 'since' | 'after' | 'before' | 'until' | 'at'; clock: Clock }
+  | { kind: 'between'; clock: Clock; until: Clock };
 
-export type TimeBounds = { from: DateTime | null; to: DateTime | null; label: string };
+export type TimeBounds = {
+  from: DateTime | null;
+  to: DateTime | null;
+  label: string;
+  /** Said when the reading is not the obvious one (an ambiguous date, tonight still ahead). */
+  notes: string[];
+  /** Set when the phrase was one calendar day said alone ("yesterday", "Monday", "28/11"). */
+  day?: { start: DateTime; end: DateTime; label: string };
+  /** Set when the phrase was a clock time with no day ("after 18:00", "at 3am"). */
+  clock?: ClockBound;
+};
 
 export type TimeMatch = { bounds: TimeBounds; next: number } | { error: string; next: number } | null;
 
-// Maps, not plain objects: a word like "__proto__" must not find Object.prototype.
-const WEEKDAYS = new Map<string, number>(
-  Object.entries({
-    monday: 1,
-    mon: 1,
-    tuesday: 2,
-    tue: 2,
-    tues: 2,
-    wednesday: 3,
-    wed: 3,
-    thursday: 4,
-    thu: 4,
-    thur: 4,
-    thurs: 4,
-    friday: 5,
-    fri: 5,
-    saturday: 6,
-    sat: 6,
-    sunday: 7,
-    sun: 7,
-  }),
-);
-const MONTHS = new Map<string, number>(
-  Object.entries({
-    january: 1,
-    jan: 1,
-    february: 2,
-    feb: 2,
-    march: 3,
-    mar: 3,
-    april: 4,
-    apr: 4,
-    may: 5,
-    june: 6,
-    jun: 6,
-    july: 7,
-    jul: 7,
-    august: 8,
-    aug: 8,
-    september: 9,
-    sep: 9,
-    sept: 9,
-    october: 10,
-    oct: 10,
-    november: 11,
-    nov: 11,
-    december: 12,
-    dec: 12,
-  }),
-);
-const NUMBER_WORDS = new Map<string, number>(
-  Object.entries({
-    a: 1,
-    an: 1,
-    one: 1,
-    two: 2,
-    three: 3,
-    four: 4,
-    five: 5,
-    six: 6,
-    seven: 7,
-    eight: 8,
-    nine: 9,
-    ten: 10,
-    eleven: 11,
-    twelve: 12,
-    fifteen: 15,
-    twenty: 20,
-    thirty: 30,
-  }),
-);
-const UNITS = new Map<string, keyof DurationLikeObject>(
-  Object.entries({
-    m: 'minutes',
-    min: 'minutes',
-    mins: 'minutes',
-    minute: 'minutes',
-    minutes: 'minutes',
-    h: 'hours',
-    hr: 'hours',
-    hrs: 'hours',
-    hour: 'hours',
-    hours: 'hours',
-    d: 'days',
-    day: 'days',
-    days: 'days',
-    w: 'weeks',
-    wk: 'weeks',
-    wks: 'weeks',
-    week: 'weeks',
-    weeks: 'weeks',
-    month: 'months',
-    months: 'months',
-  }),
-);
-const CALENDAR_UNITS = new Map<string, 'week' | 'month' | 'year'>(
-  Object.entries({
-    week: 'week',
-    month: 'month',
-    year: 'year',
-  }),
-);
+const BOUND_WORDS = new Set(['since', 'after', 'before', 'until', 'till']);
+const RANGE_JOINERS = new Set(['to', 'until', 'till', 'through', 'thru', '-', 'and']);
 
 export const TIME_WORDS = new Set([
   'today',
   'yesterday',
+  'tonight',
+  'overnight',
   'now',
   'since',
   'after',
@@ -141,300 +73,125 @@ export const TIME_WORDS = new Set([
   'within',
   'during',
   'over',
+  'weekend',
+  'morning',
+  'afternoon',
+  'evening',
+  'night',
+  'noon',
+  'midnight',
+  'fortnight',
   ...WEEKDAYS.keys(),
   ...MONTHS.keys(),
 ]);
 
-const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(z|[+-]\d{2}:?\d{2})?$/i;
-const CLOCK = /^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$/i;
-const COMPACT_DURATION = /^(\d+)(m|min|h|hr|d|w)$/i;
-const ORDINAL_DAY = /^(\d{1,2})(st|nd|rd|th)?$/i;
-
-function fmtDay(d: DateTime): string {
-  return d.toFormat('ccc d LLL yyyy');
+function bounds(from: DateTime | null, to: DateTime | null, label: string, point?: Point): TimeBounds {
+  return { from, to, label, notes: point?.note ? [point.note] : [] };
 }
 
-/** A whole calendar day. Only "today" runs on to now when said alone; a date or weekday is the whole day. */
-function daySpan(day: DateTime, label?: string, containsNow = false): Point {
-  const start = day.startOf('day');
-  const end = start.plus({ days: 1 }).startOf('day');
-  return { kind: 'span', start, end, label: label ?? fmtDay(start), containsNow };
-}
-
-function mostRecentWeekday(now: DateTime, weekday: number, includeToday: boolean): DateTime {
-  let back = (now.weekday - weekday + 7) % 7;
-  if (back === 0 && !includeToday) back = 7;
-  return now.minus({ days: back }).startOf('day');
-}
-
-/** A clock time ("08:00", "8am", "6:30 pm") as hours and minutes, or null. */
-function parseClock(
-  token: Token | undefined,
-  following?: Token,
-): { h: number; m: number; used: number } | null {
-  if (!token || token.quoted || token.key) return null;
-  let text = token.word;
-  let used = 1;
-  if (/^\d{1,2}(:\d{2})?$/.test(text) && (following?.word === 'am' || following?.word === 'pm')) {
-    text += following.word;
-    used = 2;
-  }
-  const m = CLOCK.exec(text);
-  if (!m) return null;
-  // A bare number ("3") is a day or a count, not a time.
-  if (m[2] === undefined && m[3] === undefined) return null;
-  let h = Number(m[1]);
-  const min = m[2] === undefined ? 0 : Number(m[2]);
-  if (m[3]) {
-    if (h < 1 || h > 12) return null;
-    h = (h % 12) + (m[3].toLowerCase() === 'pm' ? 12 : 0);
-  }
-  if (h > 23 || min > 59) return null;
-  return { h, m: min, used };
-}
-
-type PointResult = { point: Point; next: number } | { error: string; next: number } | null;
-
-/** A date with no year means its most recent occurrence, today included. */
-function monthDay(now: DateTime, month: number, day: number, year: number | null): DateTime | null {
-  let d = DateTime.fromObject({ year: year ?? now.year, month, day }, { zone: now.zone });
-  if (!d.isValid) return null;
-  if (year === null && d.startOf('day') > now) d = d.minus({ years: 1 });
-  return d.isValid ? d : null;
-}
-
-function parseYear(token: Token | undefined): number | null {
-  return token && /^\d{4}$/.test(token.word) ? Number(token.word) : null;
-}
-
-function parseCalendarPoint(tokens: Token[], i: number, ctx: TimeContext): PointResult {
-  const { now } = ctx;
-  const t = tokens[i];
-  if (!t || t.quoted) return null;
-  const w = t.word;
-  const n1 = tokens[i + 1]?.word;
-
-  if (w === 'now') return { point: { kind: 'instant', at: now, label: 'now' }, next: i + 1 };
-  if (w === 'today') return { point: daySpan(now, 'today', true), next: i + 1 };
-  if (w === 'yesterday') return { point: daySpan(now.minus({ days: 1 }), 'yesterday'), next: i + 1 };
-
-  const calendarUnit = n1 === undefined ? undefined : CALENDAR_UNITS.get(n1);
-  if ((w === 'this' || w === 'last' || w === 'previous') && calendarUnit) {
-    const unit = calendarUnit;
-    const current = now.startOf(unit);
-    const start = w === 'this' ? current : current.minus({ [`${unit}s`]: 1 }).startOf(unit);
-    const end = start.plus({ [`${unit}s`]: 1 }).startOf(unit);
-    return {
-      point: {
-        kind: 'span',
-        start,
-        end,
-        label: `${w === 'previous' ? 'last' : w} ${unit}`,
-        containsNow: w === 'this',
-      },
-      next: i + 2,
-    };
-  }
-  const namedWeekday = n1 === undefined ? undefined : WEEKDAYS.get(n1);
-  if ((w === 'last' || w === 'this' || w === 'previous') && namedWeekday !== undefined) {
-    const day = mostRecentWeekday(now, namedWeekday, w === 'this');
-    return { point: daySpan(day), next: i + 2 };
-  }
-  const weekday = WEEKDAYS.get(w);
-  if (weekday !== undefined) {
-    return { point: daySpan(mostRecentWeekday(now, weekday, true)), next: i + 1 };
-  }
-
-  const iso = ISO_DATE.exec(w);
-  if (iso) {
-    const d = DateTime.fromObject(
-      { year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) },
-      { zone: now.zone },
-    );
-    if (!d.isValid) return { error: `"${t.raw}" is not a valid date.`, next: i + 1 };
-    return { point: daySpan(d), next: i + 1 };
-  }
-  if (ISO_INSTANT.test(w)) {
-    const d = DateTime.fromISO(t.raw.replace(' ', 'T'), { zone: now.zone, setZone: false });
-    if (!d.isValid) return { error: `"${t.raw}" is not a valid date and time.`, next: i + 1 };
-    return { point: { kind: 'instant', at: d, label: d.toFormat('ccc d LLL yyyy HH:mm') }, next: i + 1 };
-  }
-  if (/^\d{4}-\d+-\d+/.test(w) || /^\d{4}-\d+$/.test(w)) {
-    return { error: `"${t.raw}" is not a valid date (use YYYY-MM-DD).`, next: i + 1 };
-  }
-
-  // "Nov 3", "November 3rd, 2026"
-  const month = MONTHS.get(w);
-  if (month !== undefined && n1 !== undefined) {
-    const day = ORDINAL_DAY.exec(n1);
-    if (day) {
-      const year = parseYear(tokens[i + 2]);
-      const d = monthDay(now, month, Number(day[1]), year);
-      if (!d) return { error: `"${t.raw} ${tokens[i + 1]?.raw}" is not a valid date.`, next: i + 2 };
-      return { point: daySpan(d), next: i + (year === null ? 2 : 3) };
-    }
-  }
-  // "3 Nov", "3rd of November 2026"
-  const dayFirst = ORDINAL_DAY.exec(w);
-  if (dayFirst && n1 !== undefined) {
-    const ofSkip = n1 === 'of' ? 1 : 0;
-    const monthWord = tokens[i + 1 + ofSkip]?.word;
-    const m = monthWord === undefined ? undefined : MONTHS.get(monthWord);
-    if (m !== undefined) {
-      const year = parseYear(tokens[i + 2 + ofSkip]);
-      const d = monthDay(now, m, Number(dayFirst[1]), year);
-      if (!d) return { error: `"${t.raw} ${monthWord}" is not a valid date.`, next: i + 2 + ofSkip };
-      return { point: daySpan(d), next: i + 2 + ofSkip + (year === null ? 0 : 1) };
-    }
-  }
-
-  // "3 hours ago", "2 days ago"
-  const amount = parseAmount(t);
-  const unit = n1 === undefined ? undefined : UNITS.get(n1);
-  if (amount !== null && unit && tokens[i + 2]?.word === 'ago') {
-    const at = now.minus({ [unit]: amount });
-    return { point: { kind: 'instant', at, label: `${amount} ${n1} ago` }, next: i + 3 };
-  }
-
-  // A clock time alone is its most recent occurrence: "since 18:00" asked at 09:00 means yesterday 18:00.
-  const clock = parseClock(t, tokens[i + 1]);
-  if (clock) {
-    let at = now.set({ hour: clock.h, minute: clock.m, second: 0, millisecond: 0 });
-    if (at > now) at = at.minus({ days: 1 });
-    return { point: { kind: 'instant', at, label: at.toFormat('HH:mm') }, next: i + clock.used };
-  }
-  return null;
-}
-
-/** A calendar point, then optionally a clock time on that day ("yesterday 18:00", "Monday at 8am"). */
-function parsePoint(tokens: Token[], i: number, ctx: TimeContext): PointResult {
-  const base = parseCalendarPoint(tokens, i, ctx);
-  if (!base || 'error' in base || base.point.kind !== 'span') return base;
-  const atSkip = tokens[base.next]?.word === 'at' ? 1 : 0;
-  const clock = parseClock(tokens[base.next + atSkip], tokens[base.next + atSkip + 1]);
-  if (!clock || base.point.end.diff(base.point.start, 'days').days > 1.1) return base;
-  const at = base.point.start.set({ hour: clock.h, minute: clock.m });
-  return {
-    point: { kind: 'instant', at, label: `${base.point.label} ${at.toFormat('HH:mm')}` },
-    next: base.next + atSkip + clock.used,
-  };
-}
-
-function parseAmount(t: Token | undefined): number | null {
-  if (!t || t.quoted) return null;
-  if (/^\d{1,5}$/.test(t.word)) return Number(t.word);
-  return NUMBER_WORDS.get(t.word) ?? null;
-}
-
-const startOf = (p: Point) => (p.kind === 'span' ? p.start : p.at);
-const endOf = (p: Point) => (p.kind === 'span' ? p.end : p.at);
-
-/** "last 24h", "past 3 days", "last 90 minutes", "past hour": exactly back from now. */
+/** A rolling window back from now: "last 24h", "past 3 days", "48h", "past fortnight", "last few days". */
 function parseRolling(tokens: Token[], i: number, ctx: TimeContext): TimeMatch {
-  const w = tokens[i]?.word;
-  if (w !== 'last' && w !== 'past' && w !== 'previous') return null;
-  const t1 = tokens[i + 1];
-  if (!t1 || t1.quoted) return null;
-  const compact = COMPACT_DURATION.exec(t1.word);
-  let amount: number | null;
-  let unitWord: string | undefined;
-  let next: number;
-  if (compact) {
-    amount = Number(compact[1]);
-    unitWord = compact[2]?.toLowerCase();
-    next = i + 2;
-  } else {
-    amount = parseAmount(t1);
-    if (amount !== null) {
-      unitWord = tokens[i + 2]?.word;
-      next = i + 3;
-    } else {
-      // "past hour", "last day": one unit. "last week" and "last month" are calendar spans, not rolling,
-      // unless said as "past".
-      unitWord = t1.word;
-      amount = 1;
-      next = i + 2;
-      if (w !== 'past' && CALENDAR_UNITS.get(unitWord)) return null;
-    }
+  const t0 = tokens[i];
+  if (!t0 || t0.quoted || t0.key !== undefined) return null;
+  const w = t0.word;
+  // Bare compact durations: "errors 24h".
+  const bare = COMPACT_DURATION.exec(w);
+  if (bare) return window(ctx, Number(bare[1]), bare[2]?.toLowerCase() ?? '', i + 1, w);
+  // "this past week"
+  if (w === 'this' && tokens[i + 1]?.word === 'past' && tokens[i + 2]?.word === 'week')
+    return window(ctx, 7, 'days', i + 3, 'this past week');
+  const leading = w === 'last' || w === 'past' || w === 'previous' || w === 'the';
+  if (!leading) {
+    // "24 hours", "3 days" said bare (not "3 days ago").
+    const amount = /^\d{1,5}$/.test(w) ? Number(w) : null;
+    const unit = tokens[i + 1]?.word;
+    if (amount !== null && unit && UNITS.has(unit) && tokens[i + 2]?.word !== 'ago' && !CALENDAR_ONLY(unit))
+      return window(ctx, amount, unit, i + 2, `${amount} ${unit}`);
+    return null;
   }
-  const unit = unitWord === undefined ? undefined : UNITS.get(unitWord);
+  let j = i + 1;
+  if (w === 'the' && tokens[j]?.word !== 'last' && tokens[j]?.word !== 'past') return null;
+  if (w === 'the') j++;
+  const t1 = tokens[j];
+  if (!t1 || t1.quoted) return null;
+  if (t1.word === 'fortnight') return window(ctx, 14, 'days', j + 1, 'last fortnight');
+  const compact = COMPACT_DURATION.exec(t1.word);
+  if (compact) return window(ctx, Number(compact[1]), compact[2]?.toLowerCase() ?? '', j + 1, t1.word);
+  // "last couple of days", "past few hours", "last several days"
+  const vague = VAGUE_AMOUNTS.get(t1.word);
+  if (vague !== undefined) {
+    const ofSkip = tokens[j + 1]?.word === 'of' ? 1 : 0;
+    const unitWord = tokens[j + 1 + ofSkip]?.word;
+    if (unitWord && UNITS.has(unitWord))
+      return window(ctx, vague, unitWord, j + 2 + ofSkip, `${t1.word} ${unitWord}`);
+    return null;
+  }
+  const amount = /^\d{1,5}$/.test(t1.word) ? Number(t1.word) : (NUMBER_WORDS.get(t1.word) ?? null);
+  if (amount !== null) {
+    const unitWord = tokens[j + 1]?.word;
+    if (!unitWord || !UNITS.has(unitWord)) return null;
+    return window(ctx, amount, unitWord, j + 2, `${amount} ${unitWord}`);
+  }
+  // "past hour", "last day": one unit. "last week" and "last month" are calendar spans, not rolling,
+  // unless said as "past".
+  if (!UNITS.has(t1.word)) return null;
+  if (w !== 'past' && CALENDAR_UNITS.get(t1.word)) return null;
+  return window(ctx, 1, t1.word, j + 1, t1.word);
+}
+
+const CALENDAR_ONLY = (unit: string) => unit === 'month' || unit === 'months';
+
+function window(ctx: TimeContext, amount: number, unitWord: string, next: number, said: string): TimeMatch {
+  const unit = UNITS.get(unitWord);
   if (!unit) return null;
-  if (amount < 1) return { error: `"${w} ${amount} ${unitWord}" is an empty window.`, next };
+  if (amount < 1) return { error: `"${said}" is an empty window.`, next };
   const from = ctx.now.minus({ [unit]: amount });
   const unitLabel = amount === 1 ? unit.slice(0, -1) : unit;
-  return { bounds: { from, to: null, label: `last ${amount === 1 ? '' : `${amount} `}${unitLabel}` }, next };
+  return { bounds: bounds(from, null, `last ${amount === 1 ? '' : `${amount} `}${unitLabel}`), next };
 }
 
 /** `since:monday`, `from:2026-11-01`, `to:2026-11-07` → bounds, with `to` a whole day inclusive. */
 export function parseTimeKey(key: string, valueTokens: Token[], raw: string, ctx: TimeContext): TimeMatch {
-  if (
-    key === 'since' ||
-    key === 'after' ||
-    key === 'from' ||
-    key === 'to' ||
-    key === 'until' ||
-    key === 'before'
-  ) {
-    const rolling =
-      key === 'since'
-        ? parseRolling([{ raw: 'last', word: 'last', quoted: false }, ...valueTokens], 0, ctx)
-        : null;
+  if (!['since', 'after', 'from', 'to', 'until', 'before'].includes(key)) return null;
+  if (key === 'since') {
+    const rolling = parseRolling([{ raw: 'last', word: 'last', quoted: false }, ...valueTokens], 0, ctx);
     if (rolling && !('error' in rolling) && rolling.next === valueTokens.length + 1)
       return { ...rolling, next: 1 };
-    const p = parsePoint(valueTokens, 0, ctx);
-    if (!p) return { error: `"${key}:${raw}" is not a date or time I understand.`, next: 1 };
-    if ('error' in p) return { error: p.error, next: 1 };
-    if (p.next < valueTokens.length)
-      return { error: `"${key}:${raw}" is not a date or time I understand.`, next: 1 };
-    const pt = p.point;
-    switch (key) {
-      case 'since':
-      case 'from':
-        return { bounds: { from: startOf(pt), to: null, label: `since ${pt.label}` }, next: 1 };
-      case 'after':
-        return { bounds: { from: endOf(pt), to: null, label: `after ${pt.label}` }, next: 1 };
-      case 'before':
-        return { bounds: { from: null, to: startOf(pt), label: `before ${pt.label}` }, next: 1 };
-      default:
-        return { bounds: { from: null, to: endOf(pt), label: `until ${pt.label}` }, next: 1 };
-    }
   }
-  return null;
+  const p = parsePoint(valueTokens, 0, ctx);
+  if (!p || ('point' in p && p.next < valueTokens.length))
+    return { error: `"${key}:${raw}" is not a date or time I understand.`, next: 1 };
+  if ('error' in p) return { error: p.error, next: 1 };
+  const word = key === 'from' ? 'since' : key === 'to' ? 'until' : key;
+  return { bounds: bounded(word, p.point), next: 1 };
 }
 
-const RANGE_JOINERS = new Set(['to', 'until', 'till', 'through', 'thru', '-', 'and']);
+/** since/after/before/until a point; a clock-only point keeps its clock for a day said next to it. */
+function bounded(word: string, pt: Point): TimeBounds {
+  const clock = pt.kind === 'instant' ? pt.clock : undefined;
+  const kind = (word === 'till' ? 'until' : word) as 'since' | 'after' | 'before' | 'until';
+  const at = pt.kind === 'span' && pt.exact ? pt.exact : null;
+  let b: TimeBounds;
+  if (kind === 'since') b = bounds(at ?? startOf(pt), null, `since ${pt.label}`, pt);
+  else if (kind === 'after') b = bounds(at ?? endOf(pt), null, `after ${pt.label}`, pt);
+  else if (kind === 'before') b = bounds(null, at ?? startOf(pt), `before ${pt.label}`, pt);
+  else b = bounds(null, at ?? endOf(pt), `until ${pt.label}`, pt);
+  return clock ? { ...b, clock: { kind, clock } } : b;
+}
 
 /** Tries every time phrase at position i. Returns null when no time phrase starts there. */
 export function parseTimePhrase(tokens: Token[], i: number, ctx: TimeContext): TimeMatch {
-  const w = tokens[i]?.word;
-  if (w === undefined || tokens[i]?.quoted) return null;
+  const t = tokens[i];
+  const w = t?.word;
+  if (w === undefined || t?.quoted || t?.key !== undefined) return null;
 
   const rolling = parseRolling(tokens, i, ctx);
   if (rolling) return rolling;
 
-  if (w === 'between' || w === 'from') {
-    const p1 = parsePoint(tokens, i + 1, ctx);
-    if (!p1) return null;
-    if ('error' in p1) return p1;
-    const joiner = tokens[p1.next]?.word;
-    if (joiner !== undefined && RANGE_JOINERS.has(joiner) && (w === 'between') === (joiner === 'and')) {
-      const p2 = parsePoint(tokens, p1.next + 1, ctx);
-      if (p2 && 'error' in p2) return p2;
-      if (p2) {
-        const label = `${p1.point.label} – ${p2.point.label}`;
-        return { bounds: { from: startOf(p1.point), to: endOf(p2.point), label }, next: p2.next };
-      }
-      return { error: `"${w} ${p1.point.label} ${joiner} …" needs a second date.`, next: p1.next + 1 };
-    }
-    if (w === 'between')
-      return { error: '"between" needs two dates: "between Monday and Wednesday".', next: p1.next };
-    // "warnings from yesterday" means yesterday itself.
-    return { bounds: pointAlone(p1.point), next: p1.next };
-  }
+  if (w === 'between' || w === 'from') return parseRange(tokens, i, ctx);
 
-  if (w === 'since' || w === 'after' || w === 'before' || w === 'until' || w === 'till') {
-    const p = parsePoint(tokens, i + 1, ctx);
+  if (BOUND_WORDS.has(w)) {
+    const p = parsePoint(tokens, i + 1 + (tokens[i + 1]?.word === 'the' ? 1 : 0), ctx);
     if (!p) {
       const r =
         w === 'since'
@@ -447,14 +204,24 @@ export function parseTimePhrase(tokens: Token[], i: number, ctx: TimeContext): T
       };
     }
     if ('error' in p) return p;
-    const pt = p.point;
-    if (w === 'since')
-      return { bounds: { from: startOf(pt), to: null, label: `since ${pt.label}` }, next: p.next };
-    if (w === 'after')
-      return { bounds: { from: endOf(pt), to: null, label: `after ${pt.label}` }, next: p.next };
-    if (w === 'before')
-      return { bounds: { from: null, to: startOf(pt), label: `before ${pt.label}` }, next: p.next };
-    return { bounds: { from: null, to: endOf(pt), label: `until ${pt.label}` }, next: p.next };
+    return { bounds: bounded(w, p.point), next: p.next };
+  }
+
+  // "at 3am": the hour from 03:00, its most recent occurrence (or on a day said with it).
+  if (w === 'at' || w === 'around') {
+    const clock = parseClock(tokens[i + 1], tokens[i + 2]);
+    if (!clock) return null;
+    let from = ctx.now.set({ hour: clock.h, minute: clock.m, second: 0, millisecond: 0 });
+    if (from > ctx.now) from = from.minus({ days: 1 });
+    const label = `${from.toFormat('HH:mm')}–${from.plus({ hours: 1 }).toFormat('HH:mm')}`;
+    return {
+      bounds: {
+        ...bounds(from, from.plus({ hours: 1 }), label),
+        notes: [`Read "at ${tokens[i + 1]?.raw}" as the hour from ${from.toFormat('HH:mm')}.`],
+        clock: { kind: 'at', clock },
+      },
+      next: i + 1 + clock.used,
+    };
   }
 
   const p = parsePoint(tokens, i, ctx);
@@ -465,8 +232,161 @@ export function parseTimePhrase(tokens: Token[], i: number, ctx: TimeContext): T
   return { bounds: pointAlone(p.point), next: p.next };
 }
 
+/** "between Monday and Wednesday", "from 2026-11-01 to 2026-11-07", "between 25 and 28 nov". */
+function parseRange(tokens: Token[], i: number, ctx: TimeContext): TimeMatch {
+  const w = tokens[i]?.word as string;
+  // "between the 20th and the 25th"
+  const skip = (k: number) => (tokens[k]?.word === 'the' ? k + 1 : k);
+  let p1 = parsePoint(tokens, skip(i + 1), ctx);
+  // "from the past 48 hours", "from last 3 days": a rolling window said with "from".
+  if (!p1 && w === 'from') {
+    const rolling = parseRolling(tokens, i + 1, ctx);
+    if (rolling) return rolling;
+  }
+  const bareDay = !p1 && /^\d{1,2}$/.test(tokens[i + 1]?.word ?? '') ? Number(tokens[i + 1]?.word) : null;
+  if (!p1 && bareDay === null) return null;
+  if (p1 && 'error' in p1) return p1;
+  const afterFirst = p1 ? p1.next : i + 2;
+  const joiner = tokens[afterFirst]?.word;
+  if (joiner !== undefined && RANGE_JOINERS.has(joiner) && (w === 'between') === (joiner === 'and')) {
+    let p2 = parsePoint(tokens, skip(afterFirst + 1), ctx);
+    // "between nov 25 and 28": the second day takes the first one's month.
+    const bareEnd = /^\d{1,2}$/.test(tokens[afterFirst + 1]?.word ?? '')
+      ? Number(tokens[afterFirst + 1]?.word)
+      : null;
+    if (!p2 && bareEnd !== null && p1 && p1.point.kind === 'span' && p1.point.singleDay) {
+      const end = p1.point.start.set({ day: bareEnd });
+      if (end.isValid && end.day === bareEnd)
+        p2 = {
+          point: {
+            ...p1.point,
+            start: end,
+            end: end.plus({ days: 1 }),
+            label: end.toFormat('ccc d LLL yyyy'),
+          },
+          next: afterFirst + 2,
+        };
+    }
+    if (p2 && 'error' in p2) return p2;
+    if (!p2) return { error: `"${w} … ${joiner} …" needs a second date.`, next: afterFirst + 1 };
+    // "between 25 and 28 nov": the first day takes the second one's month.
+    if (!p1 && bareDay !== null && p2.point.kind === 'span') {
+      const start = p2.point.start.set({ day: bareDay });
+      if (!start.isValid || start.day !== bareDay)
+        return { error: `"${bareDay}" is not a day of that month.`, next: p2.next };
+      p1 = {
+        point: { ...p2.point, start, end: start.plus({ days: 1 }), label: start.toFormat('ccc d LLL yyyy') },
+        next: i + 2,
+      };
+    }
+    // "between 1 and 3 am": the first number is an hour on the second one's side of noon.
+    if (
+      !p1 &&
+      bareDay !== null &&
+      bareDay <= 12 &&
+      p2.point.kind === 'instant' &&
+      (p2.point.clock || p2.point.day)
+    ) {
+      const h = (bareDay % 12) + (p2.point.at.hour >= 12 ? 12 : 0);
+      const onDay = p2.point.day ?? null;
+      let at = (onDay ?? ctx.now).set({ hour: h, minute: 0, second: 0, millisecond: 0 });
+      if (!onDay && at > ctx.now) at = at.minus({ days: 1 });
+      p1 = { point: { kind: 'instant', at, label: at.toFormat('HH:mm'), clock: { h, m: 0 } }, next: i + 2 };
+    }
+    if (!p1 || 'error' in p1) return null;
+    const first = p1.point;
+    const second = alignEnd(first, p2.point);
+    const c1 = first.kind === 'instant' ? first.clock : undefined;
+    const c2 = second.kind === 'instant' ? second.clock : undefined;
+    const notes = [first, second].flatMap((p) => (p.note ? [p.note] : []));
+    const label = `${first.label} – ${second.label}`;
+    // "between 1am and 3am yesterday": the first clock lands on the second one's day.
+    if (c1 && second.kind === 'instant' && second.day) {
+      const from = second.day.set({ hour: c1.h, minute: c1.m });
+      const to = second.at > from ? second.at : second.at.plus({ days: 1 });
+      return {
+        bounds: {
+          from,
+          to,
+          label: `${second.label.replace(/ \d\d:\d\d$/, '')} ${from.toFormat('HH:mm')}–${to.toFormat('HH:mm')}`,
+          notes,
+        },
+        next: p2.next,
+      };
+    }
+    // "between 2am and 4am": two clock times, which a day said with them carries.
+    if (c1 && c2) {
+      // The first clock at its most recent occurrence, the second after it.
+      const from = startOf(first);
+      let to = from.set({ hour: c2.h, minute: c2.m });
+      if (to <= from) to = to.plus({ days: 1 });
+      return {
+        bounds: { from, to, label, notes, clock: { kind: 'between', clock: c1, until: c2 } },
+        next: p2.next,
+      };
+    }
+    return { bounds: { from: startOf(first), to: endOf(second), label, notes }, next: p2.next };
+  }
+  if (!p1) return null;
+  if (w === 'between')
+    return { error: '"between" needs two dates: "between Monday and Wednesday".', next: p1.next };
+  // "warnings from yesterday" means yesterday itself.
+  return { bounds: pointAlone(p1.point), next: p1.next };
+}
+
 /** A point said alone: a past day is that whole day; today, this week, this month run on to now. */
 function pointAlone(p: Point): TimeBounds {
-  if (p.kind === 'instant') return { from: p.at, to: null, label: `since ${p.label}` };
-  return { from: p.start, to: p.containsNow ? null : p.end, label: p.label };
+  if (p.kind === 'instant') {
+    const b = bounds(p.at, null, `since ${p.label}`, p);
+    return p.clock ? { ...b, clock: { kind: 'since', clock: p.clock } } : b;
+  }
+  const b = bounds(p.start, p.containsNow ? null : p.end, p.label, p);
+  return p.singleDay ? { ...b, day: { start: p.start, end: p.end, label: p.label } } : b;
+}
+
+/**
+ * A day and a clock said apart ("yesterday after 18:00", "today before noon", "yesterday between 2am and
+ * 4am", "at 3am yesterday"): the clock lands on that day. Null when the two do not combine that way.
+ */
+export function anchorClock(a: TimeBounds, b: TimeBounds, now: DateTime): TimeBounds | null {
+  const day = a.day ?? b.day;
+  const clock = a.clock ?? b.clock;
+  if (!day || !clock || (a.day && a.clock) || (b.day && b.clock) || (a.day && b.day) || (a.clock && b.clock))
+    return null;
+  const at = (c: Clock) => day.start.set({ hour: c.h, minute: c.m });
+  const cap = (to: DateTime) => (to > now ? null : to);
+  let from: DateTime | null;
+  let to: DateTime | null;
+  let words: string;
+  switch (clock.kind) {
+    case 'since':
+    case 'after':
+      from = at(clock.clock);
+      to = cap(day.end);
+      words = `${clock.kind} ${from.toFormat('HH:mm')}`;
+      break;
+    case 'before':
+    case 'until':
+      from = day.start;
+      to = at(clock.clock);
+      words = `${clock.kind} ${to.toFormat('HH:mm')}`;
+      break;
+    case 'at':
+      from = at(clock.clock);
+      to = from.plus({ hours: 1 });
+      words = `${from.toFormat('HH:mm')}–${to.toFormat('HH:mm')}`;
+      break;
+    case 'between': {
+      from = at(clock.clock);
+      let end = at(clock.until);
+      if (end <= from) end = end.plus({ days: 1 });
+      to = end;
+      words = `${from.toFormat('HH:mm')}–${end.toFormat('HH:mm')}`;
+      break;
+    }
+  }
+  const notes = [...a.notes, ...b.notes].filter((n) => !n.startsWith('Read "at '));
+  if (clock.kind === 'at')
+    notes.push(`Read "at ${from.toFormat('HH:mm')}" as the hour from ${from.toFormat('HH:mm')}.`);
+  return { from, to, label: `${day.label} ${words}`, notes };
 }

@@ -1,38 +1,42 @@
 import type { SessionVocabulary } from '../sessions/api-version';
-import { STATUS_WORDS, TYPE_WORDS, typesForWord } from './vocabulary';
+import { QUERY_RULES } from './query-rules';
+import { TYPE_WORDS, typesForWord } from './vocabulary';
 
-/** Examples shown in help; the parser specs check that every one of them parses. */
-export const USAGE_EXAMPLES = [
-  'failed today',
-  'warnings yesterday',
-  'any failed backups for web-01 since Monday?',
-  'restores last week',
-  'what is running right now',
-  'snapshots in the last 6 hours',
-  'status:failed,warning policy:"Prod VMs" since:monday',
-  'type:PolicyBackup vm:web-01 from:2026-11-01 to:2026-11-07',
-  'failed between Nov 3 and Nov 5',
+const HELP_ORDER = ['status-words', 'time', 'limit', 'negation', 'policy-or-vm', 'key-value'];
+/** Rules that teach something, in the order help lists them. */
+const TAUGHT = QUERY_RULES.filter((r) => r.help !== null).sort(
+  (a, b) => HELP_ORDER.indexOf(a.name) - HELP_ORDER.indexOf(b.name),
+);
+
+/**
+ * Examples shown in help: the first examples of the rules that teach something, so help and the grammar
+ * cannot drift. The parser specs check that every one of them parses.
+ */
+export const USAGE_EXAMPLES: readonly string[] = [
+  ...new Set(
+    TAUGHT.flatMap((r) => r.examples.slice(0, r.name === 'time' || r.name === 'status-words' ? 4 : 1)),
+  ),
 ];
 
 /**
- * Help text generated from the same tables the parser reads, so the two cannot drift. Plain text with
- * backticks; each platform's renderer decides how to show it.
+ * Help text generated from the same rules the parser reads. Plain text with backticks; each platform's
+ * renderer decides how to show it.
  */
 export function buildUsageText(profile: SessionVocabulary, command = ''): string {
   const prefix = command ? `${command} ` : '';
-  const statusLines = STATUS_WORDS.map((s) => `\`${s.help}\``).join(', ');
   const typeLines = TYPE_WORDS.filter((t) => (typesForWord(t.words[0] as string, profile) ?? []).length > 0)
     .map((t) => `\`${t.help}\``)
     .join(', ');
+  const ruleLines = TAUGHT.map((r) => r.help as string);
   return [
     'Ask about Veeam Backup for Microsoft Azure job sessions, for example:',
     ...USAGE_EXAMPLES.map((e) => `• \`${prefix}${e}\``),
     '',
-    `Status: ${statusLines}, or an API status such as \`Error\`.`,
+    ruleLines[0] as string,
     `Type: ${typeLines}, or an API type such as \`PolicyBackup\`.`,
-    'Time: `today`, `yesterday`, `this week`, `last week`, `this month`, `last month`, a weekday (`monday`), a date (`2026-11-03`, `Nov 3`), `since …`, `between … and …`, `from … to …`, `last 24h`, `past 3 days`, `last 90 minutes`.',
-    'Policy and VM: `policy:"Prod VMs"`, `vm:web-01`, or just `for web-01`.',
-    'Times are read in your time zone.',
+    ...ruleLines.slice(1),
+    'Times are read in your time zone; typos in these words are corrected and said.',
+    `I only read sessions: I can't retry, cancel or restore anything.`,
     `Daily digest here (this channel or chat): \`${prefix}digest daily 08:00\`, \`${prefix}digest status\`, \`${prefix}digest off\`.`,
   ].join('\n');
 }

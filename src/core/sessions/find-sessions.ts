@@ -62,14 +62,26 @@ export async function resolveSessionFilter(
   };
 }
 
-/** The one use case: a parsed query and a page request → one page of sessions. */
+/**
+ * The one use case: a parsed query and a page request → one page of sessions. A query with a limit ("last 5
+ * failures") asks the API for no more than it needs and counts no further than its limit.
+ */
 export async function findSessions(
   query: SessionQuery,
   page: PageRequest,
   source: SessionsSource,
 ): Promise<{ page: SessionPage; names: ResolvedNames }> {
   const { filter, names } = await resolveSessionFilter(query, source);
-  return { page: await source.listSessions(filter, page), names };
+  if (query.limit === null) return { page: await source.listSessions(filter, page), names };
+  const left = Math.max(0, query.limit - page.offset);
+  const found = await source.listSessions(filter, {
+    offset: page.offset,
+    limit: Math.max(1, Math.min(page.limit, left)),
+  });
+  const sessions = found.sessions.slice(0, left);
+  const reached = page.offset + sessions.length >= query.limit;
+  const total = found.total !== null ? Math.min(found.total, query.limit) : reached ? query.limit : null;
+  return { page: { ...found, sessions, limit: page.limit, total }, names };
 }
 
 function notFound(what: string, name: string, suggestions: string[]): BotError {

@@ -28,6 +28,10 @@ export type SessionQuery = {
   timeZone: string;
   /** The words of the API version the question was read for; its version goes into page tokens. */
   vocabulary: SessionVocabulary;
+  /** "last 50 failures": newest first, no more than this many; null for all that match. */
+  limit: number | null;
+  /** How words were read when not in the obvious way ("Read "faild" as "failed"."), for the answer. */
+  notes: string[];
 };
 
 /** A query with no filter at all, in a zone: the start of a digest's scope. */
@@ -43,6 +47,8 @@ export function unfilteredQuery(timeZone: string, vocabulary: SessionVocabulary)
     timeLabel: null,
     timeZone,
     vocabulary,
+    limit: null,
+    notes: [],
   };
 }
 

@@ -68,7 +68,9 @@ function typePhrase(q: SessionQuery): string {
 
 /** "failed snapshot sessions of Prod VMs" */
 function subject(q: SessionQuery, names: { policy: string | null; vm: string | null }): string {
-  const words = [statusPhrase(q), typePhrase(q), 'sessions'].filter(Boolean).join(' ');
+  const newest = q.limit === null ? '' : q.limit === 1 ? 'latest' : `${q.limit} most recent`;
+  const noun = q.limit === 1 ? 'session' : 'sessions';
+  const words = [newest, statusPhrase(q), typePhrase(q), noun].filter(Boolean).join(' ');
   const policy = names.policy ?? q.policy;
   const vm = names.vm ?? q.vm;
   const target = policy ? ` of ${policy}` : vm ? ` for ${vm}` : q.name ? ` for ${q.name}` : '';
@@ -127,6 +129,9 @@ export function describeUnderstood(
   else if (q.toUtc) parts.push(`before ${fmt(q.toUtc)}`);
   else parts.push('any time');
   parts.push(`times in ${q.timeZone}`);
+  if (q.limit !== null) parts.push(`newest ${q.limit}`);
+  // How words were read when not in the obvious way: said here, where the reading is checked.
+  parts.push(...q.notes.map((n) => n.replace(/\.$/, '')));
   return capitalize(parts.join(' · '));
 }
 

@@ -65,6 +65,7 @@ const compactQuery = z.strictObject({
   u: z.iso.datetime().nullable(),
   l: z.string().max(200).nullable(),
   z: zone,
+  c: z.number().int().min(1).max(1000).nullable(),
 });
 const pageFields = {
   q: compactQuery,
@@ -93,6 +94,7 @@ function compact(q: SessionQuery): CompactQuery {
     u: q.toUtc,
     l: q.timeLabel,
     z: q.timeZone,
+    c: q.limit,
   };
 }
 
@@ -117,6 +119,9 @@ function expand(c: CompactQuery, profile: SessionVocabulary): SessionQuery | nul
     timeLabel: c.l,
     timeZone: c.z,
     vocabulary: profile,
+    limit: c.c,
+    // How the words were read was said with the first page.
+    notes: [],
   };
 }
 

@@ -82,7 +82,9 @@ function showBoth(answer) {
 async function ask(event) {
   event?.preventDefault();
   const text = $('question').value.replace(/^\/sessions\b\s*/, '');
-  await busy(slackRoot, async () => showBoth(await post('/playground/api/ask', { text, timeZone: zone() })));
+  await busy(slackRoot, async () =>
+    showBoth(await post('/playground/api/ask', { text, timeZone: zone(), locale: navigator.language })),
+  );
 }
 
 async function refreshState(state) {

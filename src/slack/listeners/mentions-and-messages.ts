@@ -36,7 +36,7 @@ async function answerInConversation(ctx: SlackContext, client: WebClient, c: Con
     );
     return;
   }
-  const timeZone = await ctx.timeZones.of(c.userId, client);
+  const { zone: timeZone, locale } = await ctx.timeZones.placeOf(c.userId, client);
   const digest = await answerDigestCommand(ctx, c.text, { channelId: c.channel, userId: c.userId, timeZone });
   if (digest) {
     await safely(ctx, 'digest command', () =>
@@ -44,7 +44,7 @@ async function answerInConversation(ctx: SlackContext, client: WebClient, c: Con
     );
     return;
   }
-  const prepared = prepareQuestion(c.text, timeZone, ctx.answers);
+  const prepared = prepareQuestion(c.text, timeZone, ctx.answers, '', locale);
   if (prepared.kind === 'immediate') {
     await safely(ctx, 'help or usage', () =>
       client.chat.postMessage({ ...where, ...renderAnswerBlockKit(prepared.view) }),

@@ -19,7 +19,7 @@ export function registerSessionsCommand(app: App, ctx: SlackContext): void {
       await safely(ctx, 'refusal', () => respond({ response_type: 'ephemeral', text: REFUSAL_TEXT }));
       return;
     }
-    const timeZone = await ctx.timeZones.of(command.user_id, client);
+    const { zone: timeZone, locale } = await ctx.timeZones.placeOf(command.user_id, client);
     const digest = await answerDigestCommand(ctx, command.text, {
       channelId: command.channel_id,
       userId: command.user_id,
@@ -34,7 +34,7 @@ export function registerSessionsCommand(app: App, ctx: SlackContext): void {
       );
       return;
     }
-    const prepared = prepareQuestion(command.text, timeZone, ctx.answers, ctx.config.command);
+    const prepared = prepareQuestion(command.text, timeZone, ctx.answers, ctx.config.command, locale);
     if (prepared.kind === 'immediate') {
       await safely(ctx, 'help or usage', () =>
         respond({ response_type: 'ephemeral', ...renderAnswerBlockKit(prepared.view) }),

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { parseSessionQuery } from '../../../src/core/query/parse-session-query';
 import { tokenize } from '../../../src/core/query/tokenize';
 import { API_VERSIONS } from '../../../src/core/sessions/api-version';
+import { describeTitle } from '../../../src/core/view/describe-query';
 import { vocabularyOf } from '../../../src/veeam/api-versions';
 
 const ZONES = [
@@ -88,6 +89,47 @@ const WORDS = [
   '99999',
   '-1',
   '2026-11-03T08:00:00Z',
+  'night',
+  'overnight',
+  'tonight',
+  'morning',
+  'evening',
+  'weekend',
+  'over',
+  'the',
+  '28/11',
+  '03/12',
+  '27.11.',
+  '31/02',
+  'nov 25-28',
+  '27th',
+  'couple',
+  'few',
+  'fortnight',
+  'not',
+  'except',
+  "didn't",
+  'non-successful',
+  'latest',
+  'most',
+  'recent',
+  '50',
+  'failures',
+  'retry',
+  'restore',
+  'cancel',
+  'utc',
+  'Europe/London',
+  'faild',
+  'yesterdy',
+  'noon',
+  'midnight',
+  'around',
+  'errors/warnings',
+  "today's",
+  'sql',
+  'done',
+  'ok',
 ];
 
 const context = fc.record({
@@ -101,6 +143,26 @@ const anyText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 200 }),
   phrase,
 );
+
+describe('what the parser answers, whatever it was asked', () => {
+  it('offers with every refusal a rewrite that itself parses, and states every window in the title', () => {
+    fc.assert(
+      fc.property(phrase, context, (text, ctx) => {
+        const result = parseSessionQuery(text, ctx);
+        if (result.kind === 'usage') {
+          expect(parseSessionQuery(result.suggestion, ctx).kind).toBe('query');
+          return;
+        }
+        if (result.kind !== 'query') return;
+        const q = result.query;
+        if (q.fromUtc || q.toUtc)
+          expect(describeTitle(q, { policy: null, vm: null })).toContain(q.timeLabel as string);
+        if (q.limit !== null) expect(q.limit).toBeGreaterThanOrEqual(1);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
 
 describe('the parser on any input', () => {
   it('never throws, and every query it returns is one the API accepts', () => {

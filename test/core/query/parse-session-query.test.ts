@@ -1,4 +1,5 @@
 import { parseSessionQuery } from '../../../src/core/query/parse-session-query';
+import { QUERY_RULES } from '../../../src/core/query/query-rules';
 import { USAGE_EXAMPLES } from '../../../src/core/query/usage';
 import type { ApiVersion } from '../../../src/core/sessions/api-version';
 import { vocabularyOf } from '../../../src/veeam/api-versions';
@@ -471,7 +472,7 @@ describe('text it cannot use gets a usage answer that says why', () => {
     ['last 0 hours', /empty window/, 'v2'],
     ['vm:web-01 vm:web-02', /one VM at a time/, 'v2'],
     ['between friday and monday', /ends before it starts/, 'v2'],
-    ['archive', /has no "archive" sessions/, 'v2'],
+    ['archive', /API v2 has no archive sessions; this appliance serves v2/, 'v2'],
     ['type:PolicyArchive', /not a session type in API v2/, 'v2'],
     ['status:Unknown', /not a status/, 'v2'],
     ['colour:blue', /"colour:blue"/, 'v2'],
@@ -503,6 +504,18 @@ describe('asking for help', () => {
       parseSessionQuery(text, { now: new Date(SUN), timeZone: BERLIN, vocabulary: V2_VOCABULARY }),
     ).toEqual({ kind: 'help' });
   });
+
+  it.each(QUERY_RULES.flatMap((r) => r.examples.map((e) => [r.name, e] as const)))(
+    'the %s rule\'s example "%s" parses',
+    (_rule, text) => {
+      const r = parseSessionQuery(text, {
+        now: new Date(SUN),
+        timeZone: BERLIN,
+        vocabulary: vocabularyOf('v8.1'),
+      });
+      expect(r.kind).toBe('query');
+    },
+  );
 
   it.each(USAGE_EXAMPLES)('the help example "%s" parses', (text) => {
     expect(

@@ -56,6 +56,38 @@ describe('finding sessions for a question', () => {
     }
   });
 
+  it('answers "last 12 failures" with the 12 newest failures, paged, and counts no further', async () => {
+    const { sim, client, close } = await startSimulatorWithClient({ now: () => FIXED_NOW });
+    try {
+      const q = query('last 12 failures');
+      const first = await findSessions(q, { offset: 0, limit: 10 }, client);
+      const second = await findSessions(q, { offset: 10, limit: 10 }, client);
+      const newest = sim
+        .sessions()
+        .filter((s) => s.status === 'Error' || s.status === 'RunningWithError')
+        .slice(0, 12)
+        .map((s) => s.id);
+      expect([...first.page.sessions, ...second.page.sessions].map((s) => s.id)).toEqual(newest);
+      expect(first.page.total).toBe(12);
+      expect(second.page.sessions).toHaveLength(2);
+    } finally {
+      await close();
+    }
+  });
+
+  it('answers "latest failure" with the one newest failure', async () => {
+    const { sim, client, close } = await startSimulatorWithClient({ now: () => FIXED_NOW });
+    try {
+      const { page } = await findSessions(query('latest failure'), { offset: 0, limit: 10 }, client);
+      expect(page.sessions).toHaveLength(1);
+      expect(page.sessions[0]?.id).toBe(
+        sim.sessions().find((s) => s.status === 'Error' || s.status === 'RunningWithError')?.id,
+      );
+    } finally {
+      await close();
+    }
+  });
+
   it('resolves a bare name to a policy before trying VMs', async () => {
     const { client, close } = await startSimulatorWithClient({ now: () => FIXED_NOW });
     try {
