@@ -4,8 +4,9 @@ import { API_VERSIONS } from '../../src/core/sessions/api-version';
 import { API_VERSION_RECORDS, apiVersionRecord, vocabularyOf } from '../../src/veeam/api-versions';
 
 /**
- * The per-version records against what others wrote down: the reconstructed OpenAPI excerpt in
- * ../shared/veeam-api/ (Veeam's documentation and a generated v8.1 client, each item with its source).
+ * The per-version records against what others wrote down: the reconstructed OpenAPI excerpt of
+ * ../shared/veeam-api/, copied to test/fixtures/veeam/ so a clean clone has it (Veeam's documentation and a
+ * generated v8.1 client, each item with its source).
  */
 type Schema = {
   enum?: string[];
@@ -20,7 +21,7 @@ type OpenApi = {
 };
 
 const openapi = JSON.parse(
-  readFileSync(join(__dirname, '../../../shared/veeam-api/openapi-reconstructed.json'), 'utf8'),
+  readFileSync(join(__dirname, '../fixtures/veeam/openapi-reconstructed.json'), 'utf8'),
 ) as OpenApi;
 const schemas = openapi.components.schemas;
 const enumOf = (name: string) => schemas[name]?.enum ?? [];
