@@ -5,11 +5,18 @@ import { isTimeZone } from '../time-zone';
 import { actionRequest, unansweredQuestion } from './action-requests';
 import { dateOrderFor } from './date-order';
 import { EMPTY_DRAFT, withNote } from './query-draft';
-import { finalStatuses, HELP_WORDS, HOW_IT_WENT, type RuleEnv, readTokens, YES_NO } from './query-rules';
+import {
+  finalStatuses,
+  HELP_WORDS,
+  HOW_IT_WENT,
+  isBotWord,
+  type RuleEnv,
+  readTokens,
+  YES_NO,
+} from './query-rules';
 import { normalizeText } from './text-normalization';
-import { TIME_WORDS } from './time-expressions';
 import { type Token, tokenize } from './tokenize';
-import { FILLER_WORDS, multiWordPhrases, statusesForWord, typesForWord } from './vocabulary';
+import { multiWordPhrases, statusesForWord } from './vocabulary';
 import { zonesSaid } from './zone-words';
 
 export type ParseContext = {
@@ -93,7 +100,7 @@ export function parseSessionQuery(text: string, context: ParseContext): ParseRes
 
   const action = actionRequest(tokens);
   if (action) {
-    const rest = action.rest.map((t) => (t.quoted ? `"${t.raw}"` : t.raw)).join(' ');
+    const rest = textOf(action.rest);
     const suggestion = workingSuggestion(
       rest,
       context,
@@ -108,7 +115,7 @@ export function parseSessionQuery(text: string, context: ParseContext): ParseRes
 
   const notYet = unansweredQuestion(tokens);
   if (notYet) {
-    const rest = notYet.rest.map((t) => (t.quoted ? `"${t.raw}"` : t.raw)).join(' ');
+    const rest = textOf(notYet.rest);
     const suggestion = workingSuggestion(rest, context);
     return usage(`${notYet.says}. What I can show: \`${suggestion}\`.`, [], suggestion);
   }
@@ -137,10 +144,10 @@ export function parseSessionQuery(text: string, context: ParseContext): ParseRes
 
   if (draft.unknown.length > 0) {
     const list = draft.unknown.map((w) => `"${w}"`).join(', ');
-    const rest = tokens
-      .filter((t) => !draft.unknown.includes(t.raw))
-      .map((t) => (t.quoted ? `"${t.raw}"` : t.raw));
-    const suggestion = workingSuggestion(rest.join(' '), context);
+    const suggestion = workingSuggestion(
+      textOf(tokens.filter((t) => !draft.unknown.includes(t.raw))),
+      context,
+    );
     return usage(
       `I don't know ${list}. If ${draft.unknown.length === 1 ? 'it is' : 'they are'} a policy or VM name, say policy:"…" or vm:"…". Try \`${suggestion}\`, or \`help\` for examples.`,
       [...draft.unknown],
@@ -192,6 +199,11 @@ function workingSuggestion(candidate: string, context: ParseContext, preferred?:
   return DEFAULT_SUGGESTION;
 }
 
+/** Tokens back to text that parses the same way: quoted values keep their quotes. */
+function textOf(tokens: Token[]): string {
+  return tokens.map((t) => (t.quoted ? `"${t.raw}"` : t.raw)).join(' ');
+}
+
 export function toUtcIso(dt: DateTime): string {
   return dt.toUTC().toISO({ suppressMilliseconds: true }) as string;
 }
@@ -201,11 +213,7 @@ export function toUtcIso(dt: DateTime): string {
  * "errors/warnings" → "errors", "warnings" (a slash between two of the bot's words is "or").
  */
 function prepareTokens(tokens: Token[], vocabulary: SessionVocabulary): Token[] {
-  const known = (w: string) =>
-    TIME_WORDS.has(w) ||
-    FILLER_WORDS.has(w) ||
-    statusesForWord(w, vocabulary) !== null ||
-    typesForWord(w, vocabulary) !== null;
+  const known = (w: string) => isBotWord(w, vocabulary);
   // "when did web-01 last back up successfully?" asks for the last success, not how things went.
   const asksWhen = tokens.some(
     (t, i) =>

@@ -98,6 +98,16 @@ function addTypes(d: Draft, word: string, env: RuleEnv): Draft | null {
   return withTypes(d, found);
 }
 
+/** A word of the bot's own: a time, status, type or filler word. */
+export function isBotWord(w: string, vocabulary: SessionVocabulary): boolean {
+  return (
+    TIME_WORDS.has(w) ||
+    FILLER_WORDS.has(w) ||
+    statusesForWord(w, vocabulary) !== null ||
+    typesForWord(w, vocabulary) !== null
+  );
+}
+
 /** Is the token at i the start of something the grammar knows (so a name must end before it)? */
 function isVocabulary(tokens: Token[], i: number, env: RuleEnv): boolean {
   const t = tokens[i];
@@ -105,9 +115,8 @@ function isVocabulary(tokens: Token[], i: number, env: RuleEnv): boolean {
   if (t.key !== undefined) return true;
   if (t.quoted) return false;
   const w = t.word;
-  if (FILLER_WORDS.has(w) || TIME_WORDS.has(w) || POLICY_MARKERS.has(w) || VM_MARKERS.has(w)) return true;
+  if (isBotWord(w, env.vocabulary) || POLICY_MARKERS.has(w) || VM_MARKERS.has(w)) return true;
   if (DONE_WORDS.has(w) || w === HOW_IT_WENT) return true;
-  if (statusesForWord(w, env.vocabulary) || typesForWord(w, env.vocabulary)) return true;
   return parseTimePhrase(tokens, i, env.time) !== null;
 }
 
