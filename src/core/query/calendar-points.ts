@@ -1,171 +1,22 @@
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 import {
-  AMBIGUOUS_MONTHS,
-  CALENDAR_UNITS,
-  MONTHS,
-  NUMBER_WORDS,
-  PARTS_OF_DAY,
-  UNITS,
-  WEEKDAYS,
-} from './time-words';
+  daySpan,
+  fmtDay,
+  mostRecentWeekday,
+  type Point,
+  type PointResult,
+  parseClock,
+  span,
+  type TimeContext,
+} from './calendar-span';
+import { CALENDAR_UNITS, NUMBER_WORDS, PARTS_OF_DAY, UNITS, WEEKDAYS } from './time-words';
 import type { Token } from './tokenize';
+import { parseWrittenDate } from './written-dates';
 
 /**
- * Calendar points: the days, parts of days, weeks, weekends, months and instants a question may name,
- * each built with luxon in the asker's zone, so a DST day has 23 or 25 hours.
+ * Calendar points said in words: now, today, last night, this morning, Monday evening, the weekend, last
+ * week, 2 days ago, 18:00 yesterday; written dates are read in written-dates.ts.
  */
-
-/** Day and month order for numbers such as 03/12: from the asker's locale or zone (date-order.ts). */
-export type DateOrder = 'day-first' | 'month-first';
-
-export type TimeContext = { now: DateTime; dateOrder: DateOrder };
-
-export type Clock = { h: number; m: number };
-
-export type Point =
-  | {
-      kind: 'span';
-      start: DateTime;
-      end: DateTime;
-      label: string;
-      /** The span runs on past now (today, this week): its end is now. */
-      containsNow: boolean;
-      /** One calendar day, said alone: a clock time said with it lands on this day. */
-      singleDay: boolean;
-      /** A month and day said without a year: a range ending in one may run into this year. */
-      yearless?: boolean;
-      /** "2 days ago": the exact instant, for "since 2 days ago". */
-      exact?: DateTime;
-      note?: string;
-    }
-  | {
-      kind: 'instant';
-      at: DateTime;
-      label: string;
-      /** A clock time said with no day: its most recent occurrence, which a day said nearby may move. */
-      clock?: Clock;
-      /** A clock time said with its day after it ("3am yesterday"): that day's midnight. */
-      day?: DateTime;
-      note?: string;
-    };
-
-export type PointResult = { point: Point; next: number } | { error: string; next: number } | null;
-
-const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(z|[+-]\d{2}:?\d{2})?$/i;
-const NUMERIC_DATE = /^(\d{1,4})([/.])(\d{1,2})(?:\2(\d{2}|\d{4}))?$/;
-const CLOCK = /^(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m|p\.m)?$/i;
-const ORDINAL_DAY = /^(\d{1,2})(st|nd|rd|th)?$/i;
-const ORDINAL_ONLY = /^(\d{1,2})(st|nd|rd|th)$/i;
-const DAY_RANGE = /^(\d{1,2})-(\d{1,2})$/;
-/** Words after which an ambiguous month name ("may") is a month. */
-const DATE_ASKING = new Set(['in', 'since', 'during', 'from', 'until', 'before', 'after', 'between', 'of']);
-
-export function fmtDay(d: DateTime): string {
-  return d.toFormat('ccc d LLL yyyy');
-}
-
-function span(
-  start: DateTime,
-  end: DateTime,
-  label: string,
-  now: DateTime,
-  extra: Partial<Extract<Point, { kind: 'span' }>> = {},
-): Extract<Point, { kind: 'span' }> {
-  return { kind: 'span', start, end, label, containsNow: end > now, singleDay: false, ...extra };
-}
-
-/**
- * A whole calendar day, [00:00, next 00:00) local. Only "today" runs on to now when said alone; a date or
- * weekday is the whole day, even when it is today.
- */
-export function daySpan(day: DateTime, now: DateTime, label?: string): Extract<Point, { kind: 'span' }> {
-  const start = day.startOf('day');
-  return span(start, start.plus({ days: 1 }).startOf('day'), label ?? fmtDay(start), now, {
-    singleDay: true,
-    containsNow: label === 'today',
-  });
-}
-
-function mostRecentWeekday(now: DateTime, weekday: number, includeToday: boolean): DateTime {
-  let back = (now.weekday - weekday + 7) % 7;
-  if (back === 0 && !includeToday) back = 7;
-  return now.minus({ days: back }).startOf('day');
-}
-
-/** A clock time ("08:00", "8am", "6:30 pm", "noon", "midnight") as hours and minutes, or null. */
-export function parseClock(token: Token | undefined, following?: Token): (Clock & { used: number }) | null {
-  if (!token || token.quoted || token.key) return null;
-  if (token.word === 'noon' || token.word === 'midday') return { h: 12, m: 0, used: 1 };
-  if (token.word === 'midnight') return { h: 0, m: 0, used: 1 };
-  let text = token.word;
-  let used = 1;
-  if (/^\d{1,2}(:\d{2})?$/.test(text) && /^(am|pm|a\.m|p\.m)$/.test(following?.word ?? '')) {
-    text += following?.word;
-    used = 2;
-  }
-  const m = CLOCK.exec(text);
-  if (!m) return null;
-  // A bare number ("3") is a day or a count, not a time.
-  if (m[2] === undefined && m[3] === undefined) return null;
-  let h = Number(m[1]);
-  const min = m[2] === undefined ? 0 : Number(m[2]);
-  if (m[3]) {
-    if (h < 1 || h > 12) return null;
-    h = (h % 12) + (m[3].toLowerCase().startsWith('p') ? 12 : 0);
-  }
-  if (h > 23 || min > 59) return null;
-  return { h, m: min, used };
-}
-
-/** A date with no year means its most recent occurrence, today included. */
-export function monthDay(now: DateTime, month: number, day: number, year: number | null): DateTime | null {
-  let d = DateTime.fromObject({ year: year ?? now.year, month, day }, { zone: now.zone });
-  if (!d.isValid) return null;
-  if (year === null && d.startOf('day') > now) d = d.minus({ years: 1 });
-  return d.isValid ? d : null;
-}
-
-function parseYear(token: Token | undefined): number | null {
-  return token && /^\d{4}$/.test(token.word) ? Number(token.word) : null;
-}
-
-function fullYear(text: string | undefined): number | null {
-  if (text === undefined) return null;
-  return text.length === 2 ? 2000 + Number(text) : Number(text);
-}
-
-/** 28/11, 11/28, 27.11., 27.11.2026, 2026/11/27: a day and a month in the order the asker writes them. */
-function numericDate(t: Token, ctx: TimeContext): PointResult | 'none' {
-  const m = NUMERIC_DATE.exec(t.word);
-  if (!m) return 'none';
-  const [, a = '', sep, b = '', c] = m;
-  let day: number;
-  let month: number;
-  let year: number | null;
-  let note: string | undefined;
-  if (a.length === 4) {
-    if (c === undefined) return 'none';
-    year = Number(a);
-    month = Number(b);
-    day = Number(c);
-  } else {
-    year = fullYear(c);
-    const x = Number(a);
-    const y = Number(b);
-    // A dot is always day first (27.11.); a slash follows the numbers, then the asker's habit.
-    const dayFirst = sep === '.' || x > 12 || (y <= 12 && ctx.dateOrder === 'day-first');
-    day = dayFirst ? x : y;
-    month = dayFirst ? y : x;
-    if (sep === '/' && x <= 12 && y <= 12 && x !== y)
-      note = `Read "${t.raw}" as ${dayFirst ? 'day/month' : 'month/day'}`;
-  }
-  const d = monthDay(ctx.now, month, day, year);
-  if (!d) return { error: `"${t.raw}" is not a valid date.`, next: 0 };
-  const point = { ...daySpan(d, ctx.now), yearless: year === null };
-  if (note) point.note = `${note}: ${point.label}.`;
-  return { point, next: 0 };
-}
 
 /** A part of the day on a day: "yesterday evening", "monday night". */
 function partOf(day: DateTime, part: string, now: DateTime, label: string): Point | null {
@@ -197,12 +48,6 @@ function calendarUnitSpan(now: DateTime, unit: 'week' | 'month' | 'year', which:
   const start = which === 'this' ? current : current.minus({ [`${unit}s`]: 1 }).startOf(unit);
   const end = start.plus({ [`${unit}s`]: 1 }).startOf(unit);
   return span(start, end, `${which === 'previous' ? 'last' : which} ${unit}`, now);
-}
-
-function monthSpan(now: DateTime, month: number, year: number | null): Point {
-  let start = DateTime.fromObject({ year: year ?? now.year, month, day: 1 }, { zone: now.zone });
-  if (year === null && start > now) start = start.minus({ years: 1 });
-  return span(start, start.plus({ months: 1 }), start.toFormat('LLLL yyyy'), now);
 }
 
 function parseAmount(t: Token | undefined): number | null {
@@ -324,73 +169,8 @@ function parseCalendarPoint(tokens: Token[], i: number, ctx: TimeContext): Point
     return { point: daySpan(mostRecentWeekday(now, namedWeekday, w === 'this'), now), next: i + 2 };
   }
 
-  const iso = ISO_DATE.exec(w);
-  if (iso) {
-    const d = DateTime.fromObject(
-      { year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) },
-      { zone: now.zone },
-    );
-    if (!d.isValid) return { error: `"${t.raw}" is not a valid date.`, next: i + 1 };
-    return { point: daySpan(d, now), next: i + 1 };
-  }
-  if (ISO_INSTANT.test(w)) {
-    const d = DateTime.fromISO(t.raw.replace(' ', 'T'), { zone: now.zone, setZone: false });
-    if (!d.isValid) return { error: `"${t.raw}" is not a valid date and time.`, next: i + 1 };
-    return { point: { kind: 'instant', at: d, label: d.toFormat('ccc d LLL yyyy HH:mm') }, next: i + 1 };
-  }
-  if (/^\d{4}-\d+-\d+/.test(w) || /^\d{4}-\d+$/.test(w)) {
-    return { error: `"${t.raw}" is not a valid date (use YYYY-MM-DD).`, next: i + 1 };
-  }
-  const numeric = numericDate(t, ctx);
-  if (numeric !== 'none') return numeric && { ...numeric, next: i + 1 };
-
-  // "Nov 3", "November 3rd, 2026", "Nov 25-28", "november"
-  const month = MONTHS.get(w);
-  if (month !== undefined) {
-    const dayToken = tokens[i + 1];
-    const range = dayToken ? DAY_RANGE.exec(dayToken.word) : null;
-    if (range)
-      return dayRange(now, month, Number(range[1]), Number(range[2]), parseYear(tokens[i + 2]), i + 2, t);
-    const dayMatch = dayToken && !dayToken.quoted ? ORDINAL_DAY.exec(dayToken.word) : null;
-    if (dayMatch) {
-      const year = parseYear(tokens[i + 2]);
-      const d = monthDay(now, month, Number(dayMatch[1]), year);
-      if (!d) return { error: `"${t.raw} ${dayToken?.raw}" is not a valid date.`, next: i + 2 };
-      return { point: { ...daySpan(d, now), yearless: year === null }, next: i + (year === null ? 2 : 3) };
-    }
-    if (!AMBIGUOUS_MONTHS.has(w) || DATE_ASKING.has(tokens[i - 1]?.word ?? '')) {
-      const year = parseYear(tokens[i + 1]);
-      return { point: monthSpan(now, month, year), next: i + (year === null ? 1 : 2) };
-    }
-  }
-  // "3 Nov", "3rd of November 2026", "25-28 nov"
-  const range = DAY_RANGE.exec(w);
-  const dayFirst = range ? null : ORDINAL_DAY.exec(w);
-  if ((range || dayFirst) && n1 !== undefined) {
-    const ofSkip = n1 === 'of' ? 1 : 0;
-    const monthWord = tokens[i + 1 + ofSkip]?.word;
-    const m = monthWord === undefined ? undefined : MONTHS.get(monthWord);
-    if (m !== undefined) {
-      const year = parseYear(tokens[i + 2 + ofSkip]);
-      const next = i + 2 + ofSkip + (year === null ? 0 : 1);
-      if (range) return dayRange(now, m, Number(range[1]), Number(range[2]), year, next, t);
-      const d = monthDay(now, m, Number(dayFirst?.[1]), year);
-      if (!d) return { error: `"${t.raw} ${monthWord}" is not a valid date.`, next };
-      return { point: { ...daySpan(d, now), yearless: year === null }, next };
-    }
-  }
-  // "the 27th": that day of this month, or of the last one if it is still ahead.
-  const ordinal = ORDINAL_ONLY.exec(w);
-  if (ordinal) {
-    let d = now.set({ day: Number(ordinal[1]) });
-    if (!d.isValid || d.day !== Number(ordinal[1]) || d.startOf('day') > now) {
-      const before = now.minus({ months: 1 });
-      d = before.set({ day: Number(ordinal[1]) });
-      if (!d.isValid || d.day !== Number(ordinal[1]))
-        return { error: `"${t.raw}" is not a day of this or last month.`, next: i + 1 };
-    }
-    return { point: daySpan(d, now), next: i + 1 };
-  }
+  const written = parseWrittenDate(tokens, i, ctx);
+  if (written) return written;
 
   // "3 hours ago", "2 days ago", "a week ago"
   const amount = parseAmount(t);
@@ -426,30 +206,6 @@ function parseCalendarPoint(tokens: Token[], i: number, ctx: TimeContext): Point
   return null;
 }
 
-function dayRange(
-  now: DateTime,
-  month: number,
-  first: number,
-  last: number,
-  year: number | null,
-  next: number,
-  t: Token,
-): PointResult {
-  const start = monthDay(now, month, first, year);
-  const end = start ? DateTime.fromObject({ year: start.year, month, day: last }, { zone: now.zone }) : null;
-  if (!start || !end?.isValid || end < start)
-    return { error: `"${t.raw}" is not a range of days I can read.`, next };
-  return {
-    point: span(
-      start.startOf('day'),
-      end.plus({ days: 1 }).startOf('day'),
-      `${fmtDay(start)} – ${fmtDay(end)}`,
-      now,
-    ),
-    next,
-  };
-}
-
 /** A calendar point, then optionally a clock time on that day ("yesterday 18:00", "Monday at 8am"). */
 export function parsePoint(tokens: Token[], i: number, ctx: TimeContext): PointResult {
   const base = parseCalendarPoint(tokens, i, ctx);
@@ -471,6 +227,3 @@ export function alignEnd(start: Point, end: Point): Point {
   const moved = { ...end, start: end.start.plus({ years: 1 }), end: end.end.plus({ years: 1 }) };
   return moved.start >= start.start ? { ...moved, label: fmtDay(moved.start) } : end;
 }
-
-export const startOf = (p: Point) => (p.kind === 'span' ? p.start : p.at);
-export const endOf = (p: Point) => (p.kind === 'span' ? p.end : p.at);

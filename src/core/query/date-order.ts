@@ -1,4 +1,4 @@
-import type { DateOrder } from './calendar-points';
+import type { DateOrder } from './calendar-span';
 
 /**
  * Whether 03/12 is 3 December or March 12 for this asker. Their locale decides where the platform gives

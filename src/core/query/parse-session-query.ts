@@ -4,16 +4,10 @@ import type { SessionQuery } from '../sessions/session-query';
 import { isTimeZone } from '../time-zone';
 import { actionRequest, unansweredQuestion } from './action-requests';
 import { dateOrderFor } from './date-order';
+import { HELP_WORDS, HOW_IT_WENT, isBotWord, YES_NO } from './grammar-words';
 import { EMPTY_DRAFT, withNote } from './query-draft';
-import {
-  finalStatuses,
-  HELP_WORDS,
-  HOW_IT_WENT,
-  isBotWord,
-  type RuleEnv,
-  readTokens,
-  YES_NO,
-} from './query-rules';
+import { finalStatuses, readTokens } from './query-rules';
+import type { RuleEnv } from './rule';
 import { normalizeText } from './text-normalization';
 import { type Token, tokenize } from './tokenize';
 import { multiWordPhrases, statusesForWord } from './vocabulary';

@@ -1,7 +1,8 @@
 import type { DateTime } from 'luxon';
 import type { JobStatus } from '../sessions/api-version';
 import { MAX_NAME_LENGTH } from '../sessions/session-query';
-import { anchorClock, type TimeBounds } from './time-expressions';
+import { anchorClock } from './clock-anchoring';
+import type { TimeBounds } from './time-bounds';
 
 /**
  * What a question has said so far, as the rules read it left to right. Immutable: each rule returns a new

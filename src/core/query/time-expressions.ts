@@ -1,23 +1,8 @@
-import type { DateTime } from 'luxon';
-import {
-  alignEnd,
-  type Clock,
-  endOf,
-  type Point,
-  parseClock,
-  parsePoint,
-  startOf,
-  type TimeContext,
-} from './calendar-points';
-import {
-  CALENDAR_UNITS,
-  COMPACT_DURATION,
-  MONTHS,
-  NUMBER_WORDS,
-  UNITS,
-  VAGUE_AMOUNTS,
-  WEEKDAYS,
-} from './time-words';
+import { alignEnd, parsePoint } from './calendar-points';
+import { endOf, type Point, parseClock, startOf, type TimeContext } from './calendar-span';
+import { parseRolling } from './rolling-windows';
+import { bounds, type TimeBounds, type TimeMatch } from './time-bounds';
+import { MONTHS, WEEKDAYS } from './time-words';
 import type { Token } from './tokenize';
 
 /**
@@ -26,26 +11,6 @@ import type { Token } from './tokenize';
  * (calendar-points.ts). A clock-only bound ("after 18:00") remembers its clock, so that a day said next to
  * it ("yesterday after 18:00") can carry it.
  */
-
-export type { TimeContext } from './calendar-points';
-
-export type ClockBound =
-  | { kind: 'since' | 'after' | 'before' | 'until' | 'at'; clock: Clock }
-  | { kind: 'between'; clock: Clock; until: Clock };
-
-export type TimeBounds = {
-  from: DateTime | null;
-  to: DateTime | null;
-  label: string;
-  /** Said when the reading is not the obvious one (an ambiguous date, tonight still ahead). */
-  notes: string[];
-  /** Set when the phrase was one calendar day said alone ("yesterday", "Monday", "28/11"). */
-  day?: { start: DateTime; end: DateTime; label: string };
-  /** Set when the phrase was a clock time with no day ("after 18:00", "at 3am"). */
-  clock?: ClockBound;
-};
-
-export type TimeMatch = { bounds: TimeBounds; next: number } | { error: string; next: number } | null;
 
 const BOUND_WORDS = new Set(['since', 'after', 'before', 'until', 'till']);
 const RANGE_JOINERS = new Set(['to', 'until', 'till', 'through', 'thru', '-', 'and']);
@@ -84,71 +49,6 @@ export const TIME_WORDS = new Set([
   ...WEEKDAYS.keys(),
   ...MONTHS.keys(),
 ]);
-
-function bounds(from: DateTime | null, to: DateTime | null, label: string, point?: Point): TimeBounds {
-  return { from, to, label, notes: point?.note ? [point.note] : [] };
-}
-
-/** A rolling window back from now: "last 24h", "past 3 days", "48h", "past fortnight", "last few days". */
-function parseRolling(tokens: Token[], i: number, ctx: TimeContext): TimeMatch {
-  const t0 = tokens[i];
-  if (!t0 || t0.quoted || t0.key !== undefined) return null;
-  const w = t0.word;
-  // Bare compact durations: "errors 24h".
-  const bare = COMPACT_DURATION.exec(w);
-  if (bare) return window(ctx, Number(bare[1]), bare[2]?.toLowerCase() ?? '', i + 1, w);
-  // "this past week"
-  if (w === 'this' && tokens[i + 1]?.word === 'past' && tokens[i + 2]?.word === 'week')
-    return window(ctx, 7, 'days', i + 3, 'this past week');
-  const leading = w === 'last' || w === 'past' || w === 'previous' || w === 'the';
-  if (!leading) {
-    // "24 hours", "3 days" said bare (not "3 days ago").
-    const amount = /^\d{1,5}$/.test(w) ? Number(w) : null;
-    const unit = tokens[i + 1]?.word;
-    if (amount !== null && unit && UNITS.has(unit) && tokens[i + 2]?.word !== 'ago' && !CALENDAR_ONLY(unit))
-      return window(ctx, amount, unit, i + 2, `${amount} ${unit}`);
-    return null;
-  }
-  let j = i + 1;
-  if (w === 'the' && tokens[j]?.word !== 'last' && tokens[j]?.word !== 'past') return null;
-  if (w === 'the') j++;
-  const t1 = tokens[j];
-  if (!t1 || t1.quoted) return null;
-  if (t1.word === 'fortnight') return window(ctx, 14, 'days', j + 1, 'last fortnight');
-  const compact = COMPACT_DURATION.exec(t1.word);
-  if (compact) return window(ctx, Number(compact[1]), compact[2]?.toLowerCase() ?? '', j + 1, t1.word);
-  // "last couple of days", "past few hours", "last several days"
-  const vague = VAGUE_AMOUNTS.get(t1.word);
-  if (vague !== undefined) {
-    const ofSkip = tokens[j + 1]?.word === 'of' ? 1 : 0;
-    const unitWord = tokens[j + 1 + ofSkip]?.word;
-    if (unitWord && UNITS.has(unitWord))
-      return window(ctx, vague, unitWord, j + 2 + ofSkip, `${t1.word} ${unitWord}`);
-    return null;
-  }
-  const amount = /^\d{1,5}$/.test(t1.word) ? Number(t1.word) : (NUMBER_WORDS.get(t1.word) ?? null);
-  if (amount !== null) {
-    const unitWord = tokens[j + 1]?.word;
-    if (!unitWord || !UNITS.has(unitWord)) return null;
-    return window(ctx, amount, unitWord, j + 2, `${amount} ${unitWord}`);
-  }
-  // "past hour", "last day": one unit. "last week" and "last month" are calendar spans, not rolling,
-  // unless said as "past".
-  if (!UNITS.has(t1.word)) return null;
-  if (w !== 'past' && CALENDAR_UNITS.get(t1.word)) return null;
-  return window(ctx, 1, t1.word, j + 1, t1.word);
-}
-
-const CALENDAR_ONLY = (unit: string) => unit === 'month' || unit === 'months';
-
-function window(ctx: TimeContext, amount: number, unitWord: string, next: number, said: string): TimeMatch {
-  const unit = UNITS.get(unitWord);
-  if (!unit) return null;
-  if (amount < 1) return { error: `"${said}" is an empty window.`, next };
-  const from = ctx.now.minus({ [unit]: amount });
-  const unitLabel = amount === 1 ? unit.slice(0, -1) : unit;
-  return { bounds: bounds(from, null, `last ${amount === 1 ? '' : `${amount} `}${unitLabel}`), next };
-}
 
 /** `since:monday`, `from:2026-11-01`, `to:2026-11-07` → bounds, with `to` a whole day inclusive. */
 export function parseTimeKey(key: string, valueTokens: Token[], raw: string, ctx: TimeContext): TimeMatch {
@@ -342,51 +242,4 @@ function pointAlone(p: Point): TimeBounds {
   }
   const b = bounds(p.start, p.containsNow ? null : p.end, p.label, p);
   return p.singleDay ? { ...b, day: { start: p.start, end: p.end, label: p.label } } : b;
-}
-
-/**
- * A day and a clock said apart ("yesterday after 18:00", "today before noon", "yesterday between 2am and
- * 4am", "at 3am yesterday"): the clock lands on that day. Null when the two do not combine that way.
- */
-export function anchorClock(a: TimeBounds, b: TimeBounds, now: DateTime): TimeBounds | null {
-  const day = a.day ?? b.day;
-  const clock = a.clock ?? b.clock;
-  if (!day || !clock || (a.day && a.clock) || (b.day && b.clock) || (a.day && b.day) || (a.clock && b.clock))
-    return null;
-  const at = (c: Clock) => day.start.set({ hour: c.h, minute: c.m });
-  const cap = (to: DateTime) => (to > now ? null : to);
-  let from: DateTime | null;
-  let to: DateTime | null;
-  let words: string;
-  switch (clock.kind) {
-    case 'since':
-    case 'after':
-      from = at(clock.clock);
-      to = cap(day.end);
-      words = `${clock.kind} ${from.toFormat('HH:mm')}`;
-      break;
-    case 'before':
-    case 'until':
-      from = day.start;
-      to = at(clock.clock);
-      words = `${clock.kind} ${to.toFormat('HH:mm')}`;
-      break;
-    case 'at':
-      from = at(clock.clock);
-      to = from.plus({ hours: 1 });
-      words = `${from.toFormat('HH:mm')}–${to.toFormat('HH:mm')}`;
-      break;
-    case 'between': {
-      from = at(clock.clock);
-      let end = at(clock.until);
-      if (end <= from) end = end.plus({ days: 1 });
-      to = end;
-      words = `${from.toFormat('HH:mm')}–${end.toFormat('HH:mm')}`;
-      break;
-    }
-  }
-  const notes = [...a.notes, ...b.notes].filter((n) => !n.startsWith('Read "at '));
-  if (clock.kind === 'at')
-    notes.push(`Read "at ${from.toFormat('HH:mm')}" as the hour from ${from.toFormat('HH:mm')}.`);
-  return { from, to, label: `${day.label} ${words}`, notes };
 }
