@@ -6,10 +6,11 @@ import {
   POLICY_MARKERS,
   VM_MARKERS,
 } from './grammar-words';
-import { withName } from './query-draft';
+import { withName, withNote } from './query-draft';
 import type { Rule, RuleEnv } from './rule';
 import { parseTimePhrase } from './time-expressions';
 import type { Token } from './tokenize';
+import { statusesForWord, typesForWord } from './vocabulary';
 
 /**
  * Names of policies and VMs: quoted, after a marker ("policy Prod VMs", "vm web-01"), after a preposition
@@ -96,5 +97,65 @@ export const bareName: Rule = {
   match(tokens, i) {
     const t = tokens[i] as Token;
     return looksLikeName(t.raw) ? { next: i + 1, apply: (d) => withName(d, 'name', t.raw) } : null;
+  },
+};
+
+const CAPITALISED = /^\p{Lu}/u;
+
+/** A capitalised word the grammar reads as a word of its own ("Failed", "Today") ends a name. */
+function continuesName(tokens: Token[], j: number, env: RuleEnv): boolean {
+  const t = tokens[j];
+  if (!t || t.quoted || t.key !== undefined) return false;
+  if (!CAPITALISED.test(t.raw) && !looksLikeName(t.raw)) return false;
+  return statusesForWord(t.word, env.vocabulary) === null && parseTimePhrase(tokens, j, env.time) === null;
+}
+
+/**
+ * "did Prod VMs fail": a capitalised word no other rule knows starts a name, which runs on over the
+ * capitalised words after it ("Prod Backup"). Tried last, after typo correction; the answer says how the
+ * words were read, and a name that matches nothing is refused by name, so a wrong guess is visible.
+ */
+export const capitalisedName: Rule = {
+  name: 'capitalised-name',
+  help: null,
+  examples: ['did Prod VMs fail last night?'],
+  match(tokens, i, env) {
+    const t = tokens[i] as Token;
+    if (t.quoted || t.key !== undefined || !CAPITALISED.test(t.raw)) return null;
+    let j = i + 1;
+    while (continuesName(tokens, j, env)) j++;
+    const value = tokens
+      .slice(i, j)
+      .map((x) => x.raw)
+      .join(' ');
+    return {
+      next: j,
+      apply: (d) => withNote(withName(d, 'name', value), `Read "${value}" as the name of a policy or VM.`),
+    };
+  },
+};
+
+/**
+ * "how did Nightly Backup go yesterday": two or more capitalised words in the middle of a sentence are a
+ * name even when each is a word of the bot's own ("nightly", "backup"), or the question would be answered
+ * for every session. A type word does not start one ("any SQL failures"); a status or time word ends it;
+ * a sentence written all in title case has none.
+ */
+export const capitalisedPhrase: Rule = {
+  name: 'capitalised-phrase',
+  help: null,
+  examples: ['how did Nightly Backup go yesterday?'],
+  match(tokens, i, env) {
+    const t = tokens[i] as Token;
+    if (i === 0 || !CAPITALISED.test(t.raw) || typesForWord(t.word, env.vocabulary) !== null) return null;
+    // "Did Anything Fail Over The Weekend": in a sentence in title case, capitals say nothing.
+    if (
+      tokens.every(
+        (x) => x.quoted || x.key !== undefined || !/^\p{L}/u.test(x.raw) || CAPITALISED.test(x.raw),
+      )
+    )
+      return null;
+    if (!continuesName(tokens, i, env) || !continuesName(tokens, i + 1, env)) return null;
+    return capitalisedName.match(tokens, i, env);
   },
 };

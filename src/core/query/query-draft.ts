@@ -1,4 +1,4 @@
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import type { JobStatus } from '../sessions/api-version';
 import { MAX_NAME_LENGTH } from '../sessions/session-query';
 import { anchorClock } from './clock-anchoring';
@@ -86,10 +86,14 @@ export function withLimit(d: Draft, limit: number, said: string): Draft {
   return { ...d, limit };
 }
 
-/** A time phrase; a day and a clock said apart combine ("yesterday after 18:00"), anything else conflicts. */
-export function withTime(d: Draft, bounds: TimeBounds, said: string, now: DateTime): Draft {
+/**
+ * A time phrase. A day and a clock said apart combine ("yesterday after 18:00"); two windows joined by
+ * "and"/"or" that touch or overlap become one ("yesterday and today"); anything else conflicts.
+ */
+export function withTime(d: Draft, bounds: TimeBounds, said: string, now: DateTime, joined = false): Draft {
   const notes = bounds.notes.reduce(withNote, d);
   if (!d.time) return { ...notes, time: { ...bounds, said } };
+  if (joined) return withJoinedTime(notes, d.time, bounds, said, now);
   const combined = anchorClock(d.time, bounds, now);
   if (combined)
     return { ...combined.notes.reduce(withNote, d), time: { ...combined, said: `${d.time.said} ${said}` } };
@@ -110,4 +114,34 @@ export function withTime(d: Draft, bounds: TimeBounds, said: string, now: DateTi
     d,
     `"${said}" gives a second time range after "${d.time.said}"; say one (for example "since Monday" or "yesterday").`,
   );
+}
+
+/** "yesterday and today", "saturday or sunday": one window when they touch; the API takes one range. */
+function withJoinedTime(
+  d: Draft,
+  t: TimeBounds & { said: string },
+  bounds: TimeBounds,
+  said: string,
+  now: DateTime,
+): Draft {
+  const other = { ...bounds, said };
+  const [first, second] =
+    (t.from?.toMillis() ?? 0) <= (other.from?.toMillis() ?? 0) ? [t, other] : [other, t];
+  const firstEnd = first.to ?? now;
+  if (first.from && second.from && second.from > firstEnd)
+    return withProblem(
+      d,
+      `"${t.said}" and "${said}" leave a gap between them, and I look at one time window at a time: try "between ${first.said} and ${second.said}", or ask once for each.`,
+    );
+  const to = first.to === null || second.to === null ? null : DateTime.max(first.to, second.to);
+  return {
+    ...d,
+    time: {
+      from: first.from && second.from ? first.from : null,
+      to,
+      label: `${first.label} and ${second.label}`,
+      notes: [],
+      said: `${t.said} ${said}`,
+    },
+  };
 }

@@ -11,7 +11,15 @@ import {
   YES_NO,
 } from './grammar-words';
 import { newestWithLimit } from './limit-rule';
-import { bareName, looksLikeName, markedName, nameAfterPreposition, quotedName } from './name-rules';
+import {
+  bareName,
+  capitalisedName,
+  capitalisedPhrase,
+  looksLikeName,
+  markedName,
+  nameAfterPreposition,
+  quotedName,
+} from './name-rules';
 import { type Draft, withLimit, withNote, withProblem, withTime, withUnknown } from './query-draft';
 import type { Rule, RuleEnv, RuleMatch } from './rule';
 import { parseTimePhrase, TIME_WORDS } from './time-expressions';
@@ -50,7 +58,10 @@ const timePhrase: Rule = {
       .join(' ');
     return {
       next,
-      apply: (d) => ('error' in time ? withProblem(d, time.error) : withTime(d, time.bounds, said, env.now)),
+      apply: (d) =>
+        'error' in time
+          ? withProblem(d, time.error)
+          : withTime(d, time.bounds, said, env.now, joinedToLast(tokens, i)),
     };
   },
 };
@@ -100,6 +111,13 @@ const filler: Rule = {
     return known ? { next: i + 1, apply: (d) => d } : null;
   },
 };
+
+const CONJUNCTIONS = new Set(['and', 'or', '&', 'plus', 'and/or']);
+
+/** "yesterday and today": the time phrase at i follows another one and a conjunction. */
+function joinedToLast(tokens: Token[], i: number): boolean {
+  return CONJUNCTIONS.has(tokens[i - 1]?.word ?? '');
+}
 
 /** Rules that read the bot's own words: what a corrected typo is tried against. */
 const WORD_RULES: readonly Rule[] = [timePhrase, negation, statusWords, typeWords];
@@ -152,6 +170,7 @@ export const QUERY_RULES: readonly Rule[] = [
   newestWithLimit,
   timePhrase,
   negation,
+  capitalisedPhrase,
   markedName,
   statusWords,
   typeWords,
@@ -161,6 +180,8 @@ export const QUERY_RULES: readonly Rule[] = [
   filler,
   bareName,
   typo,
+  capitalisedName,
+  capitalisedPhrase,
 ];
 
 /** Reads tokens into a draft with the rules; words no rule reads are recorded as unknown. */

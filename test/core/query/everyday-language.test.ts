@@ -295,6 +295,27 @@ const rows: Row[] = [
   { text: 'why did db-nightly fail', usage: /can't tell why yet/ },
   { text: 'this week vs last week', usage: /can't compare periods yet/ },
   { text: 'which policies failed 3 days in a row', usage: /can't find streaks yet/ },
+  // Two days joined by "and" / "or": one window when they touch, a refusal naming the gap when not
+  { text: 'failed yesterday and today', status: ERR, from: '11-01T00:00', to: null },
+  { text: 'errors saturday and sunday', status: ERR, ...WEEKEND },
+  { text: 'warnings yesterday or today', status: WARN, from: '11-01T00:00', to: null },
+  { text: 'failures last night and this morning', status: ERR, from: '11-01T18:00', to: null },
+  { text: 'failed on friday and monday', usage: /leave a gap between them.*between friday and monday/ },
+  { text: 'failed monday and friday', usage: /between friday and monday/ },
+  // Names said without quotes or "for": capitalised words the grammar does not know
+  {
+    text: 'did Prod VMs fail last night?',
+    status: ERR,
+    name: 'Prod VMs',
+    ...LAST_NIGHT,
+    note: /Read "Prod VMs" as the name of a policy or VM/,
+  },
+  { text: 'Prod VMs failed today', status: ERR, name: 'Prod VMs', ...TODAY },
+  { text: 'how did Nightly Backup go yesterday', name: 'Nightly Backup', ...YESTERDAY },
+  { text: 'is Prod VMs ok', name: 'Prod VMs', note: /every session/ },
+  { text: 'What Failed Last Night?', status: ERR, ...LAST_NIGHT },
+  { text: 'Did Anything Fail Over The Weekend', status: ERR, ...WEEKEND },
+  { text: 'did prod vms fail', usage: /I don't know "prod", "vms".*policy:"…"/ },
   // What parsed before still parses the same way
   { text: 'failed today', status: ERR, ...TODAY },
   { text: 'restore', types: ['RestoreDisks', 'FileLevelRestore', 'RestoreVms'] },
