@@ -11,6 +11,7 @@ import { bearerMatches } from './http/bearer-token';
 import { createHttpServer } from './http/server';
 import { createMetrics, type Metrics } from './observability/metrics';
 import { playgroundAccess } from './playground/playground-access';
+import { PlaygroundInbox } from './playground/playground-inbox';
 import { mountPlayground } from './playground/playground-routes';
 import { DigestScheduler } from './scheduling/digest-scheduler';
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from './slack/slack-app';
@@ -376,10 +377,12 @@ async function assemble(
     realAppliance: config.veeam.mode === 'appliance',
     token: config.playgroundToken,
   });
+  const inbox = new PlaygroundInbox(answers.now);
+  posters.playground = async (_subscription, view) => inbox.post(view);
   mountPlayground(
     http,
     playground,
-    { answers, digests, simulator, command: config.slack?.command ?? '/sessions' },
+    { answers, digests, inbox, simulator, command: config.slack?.command ?? '/sessions' },
     logger,
   );
 

@@ -1,23 +1,19 @@
 import { z } from 'zod';
-import {
-  type AnswerDeps,
-  answerDetailsOfPage,
-  answerDetailsToken,
-  answerPageToken,
-  answerQuery,
-  prepareQuestion,
-} from '../core/answers/answer-question';
+import type { AnswerDeps } from '../core/answers/answer-question';
+import type { ActionKind, InboundAction, Reply } from '../core/conversation/conversation';
+import { handleAction } from '../core/conversation/handle-action';
+import { type DigestCommands, handleMessage } from '../core/conversation/handle-message';
 import { isTimeZone } from '../core/time-zone';
 import type { AnswerView } from '../core/view/sessions-view';
-import type { DigestService } from '../digest/digest-service';
-import { SLACK_ACTIONS } from '../slack/render/block-kit';
+import { SLACK_ACTION_KINDS, SLACK_ACTIONS } from '../slack/render/block-kit';
 import { renderAnswerBlockKit } from '../slack/render/render-sessions-block-kit';
 import {
-  CARD_VERBS,
+  CARD_VERB_KINDS,
   renderAnswerAdaptiveCard,
   SESSION_INPUT_ID,
 } from '../teams/render/render-sessions-adaptive-card';
 import type { VeeamSimulator } from '../veeam/simulator/simulator-server';
+import type { PlaygroundInbox } from './playground-inbox';
 
 /**
  * The playground is one more adapter: it takes what a browser sends, runs the same core answers the Slack
@@ -53,53 +49,73 @@ export type BothRenderings = {
 
 export type PlaygroundDeps = {
   answers: AnswerDeps;
-  digests: DigestService;
+  digests: DigestCommands;
+  /** Scheduled digests for the playground's conversation, once posted. */
+  inbox: PlaygroundInbox;
   simulator: VeeamSimulator | null;
   command: string;
 };
 
+/**
+ * The playground is one conversation with one person in it, so no per-user or per-channel limit applies
+ * (the limits key on those ids); its own request bound is in playground-access.ts.
+ */
 const asker = { platform: 'playground' };
+const access = { allowed: true, scope: 'browser' };
+const PLACE = { platform: 'playground', channelId: 'playground' } as const;
+
+/** A reply as the page shows it: both renderings, or a note beside the message that stays. */
+async function shown(reply: Reply): Promise<BothRenderings | { note: string }> {
+  if (reply.kind === 'note') return { note: reply.text };
+  return both(reply.kind === 'card' ? reply.view : await reply.answer);
+}
 
 function both(view: AnswerView): BothRenderings {
   // Slash-command answers are private to the asker in Slack, with a button to share them.
   return { slack: renderAnswerBlockKit(view, { shareable: true }), teams: renderAnswerAdaptiveCard(view) };
 }
 
-export async function ask(input: z.infer<typeof askSchema>, deps: PlaygroundDeps): Promise<BothRenderings> {
-  const prepared = prepareQuestion(
-    input.text,
-    input.timeZone,
-    deps.answers,
-    deps.command,
-    input.locale ?? null,
+/** A line typed in the playground: the same conversation a Slack or Teams message has. */
+export async function ask(input: z.infer<typeof askSchema>, deps: PlaygroundDeps) {
+  const reply = await handleMessage(
+    {
+      asker,
+      access,
+      text: input.text,
+      timeZone: input.timeZone,
+      locale: input.locale ?? null,
+      command: deps.command,
+      digestPlace: PLACE,
+    },
+    { answers: deps.answers, digests: deps.digests },
   );
-  return both(
-    prepared.kind === 'immediate'
-      ? prepared.view
-      : await answerQuery(prepared.query, 0, { ...deps.answers, asker }),
-  );
+  return shown(reply);
+}
+
+function click(
+  kind: ActionKind | undefined,
+  rest: Omit<InboundAction, 'asker' | 'access' | 'kind'>,
+  deps: PlaygroundDeps,
+): Reply {
+  if (!kind) return { kind: 'note', text: 'That button does nothing here.' };
+  return handleAction({ asker, access, kind, ...rest }, { answers: deps.answers, digests: deps.digests });
 }
 
 /** A Slack button, as Bolt's listeners answer it. */
 export async function slackAction(input: z.infer<typeof slackActionSchema>, deps: PlaygroundDeps) {
-  const view =
-    input.actionId === SLACK_ACTIONS.details
-      ? await answerDetailsToken(input.value, { ...deps.answers, asker })
-      : await answerPageToken(input.value, { ...deps.answers, asker });
-  // An altered or old button leaves the message alone and says so, as in Slack.
-  if (view.kind === 'error' && view.code === 'STALE_ACTION') return { note: view.message };
+  const reply = click(SLACK_ACTION_KINDS.get(input.actionId), { token: input.value }, deps);
+  if (reply.kind === 'note') return { note: reply.text };
+  const view = reply.kind === 'card' ? reply.view : await reply.answer;
   return { slack: renderAnswerBlockKit(view, { shareable: input.actionId !== SLACK_ACTIONS.share }) };
 }
 
 /** An Action.Execute, as the Teams bot's invoke handler answers it. */
 export async function teamsAction(input: z.infer<typeof teamsActionSchema>, deps: PlaygroundDeps) {
-  const view =
-    input.verb === CARD_VERBS.details
-      ? await answerDetailsOfPage(input.data[SESSION_INPUT_ID], input.data.token, { ...deps.answers, asker })
-      : await answerPageToken(input.data.token, { ...deps.answers, asker });
-  if (view.kind === 'error' && (view.code === 'STALE_ACTION' || view.code === 'USAGE'))
-    return { note: view.message };
-  return { teams: renderAnswerAdaptiveCard(view) };
+  const kind = CARD_VERB_KINDS.get(input.verb);
+  const picked = kind === 'details' ? { pickedSession: input.data[SESSION_INPUT_ID] } : {};
+  const reply = click(kind, { token: input.data.token, ...picked }, deps);
+  if (reply.kind === 'note') return { note: reply.text };
+  return { teams: renderAnswerAdaptiveCard(reply.kind === 'card' ? reply.view : await reply.answer) };
 }
 
 export async function digestPreview(
@@ -108,14 +124,14 @@ export async function digestPreview(
 ): Promise<BothRenderings> {
   const view = await deps.digests.handleCommand(
     { kind: 'now' },
-    {
-      platform: 'slack',
-      channelId: 'playground',
-      userId: 'playground',
-      timeZone: input.timeZone,
-    },
+    { ...PLACE, userId: asker.platform, timeZone: input.timeZone },
   );
   return both(view);
+}
+
+/** The digests the schedule has posted to the playground, newest first, as both platforms draw them. */
+export function postedDigests(deps: PlaygroundDeps) {
+  return deps.inbox.list().map((p) => ({ id: p.id, at: p.at, ...both(p.view) }));
 }
 
 export function simulatorState(deps: PlaygroundDeps) {

@@ -13,6 +13,7 @@ import {
   digestSchema,
   faultsSchema,
   type PlaygroundDeps,
+  postedDigests,
   setFaults,
   simulatorState,
   slackAction,
@@ -112,6 +113,9 @@ export function mountPlayground(
     const changed = setFaults(input, deps);
     if (changed) logger.info(`Playground: the simulated Veeam API is now ${input.veeam}`);
     return simulatorState(deps);
+  });
+  http.route('GET', '/playground/api/digests', (req, res) => {
+    if (allowed(req, res)) json(res, 200, postedDigests(deps));
   });
   http.route('GET', '/playground/api/simulator', (req, res) => {
     if (allowed(req, res)) json(res, 200, simulatorState(deps));

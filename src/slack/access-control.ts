@@ -14,6 +14,3 @@ export function isAllowedInSlack(allowed: SlackConfig['allowed'], who: SlackWho)
     ok(allowed.teams, who.teamId) && ok(allowed.channels, who.channelId) && ok(allowed.users, who.userId)
   );
 }
-
-export const REFUSAL_TEXT =
-  "Sorry, I'm not enabled for you here. If you need me, ask whoever runs sessions-bot to allow this workspace, channel or user.";

@@ -7,24 +7,20 @@ import {
   TurnContext,
 } from 'botbuilder';
 import type { TeamsConfig } from '../config/config';
-import {
-  type AnswerDeps,
-  answerDetailsOfPage,
-  answerPageToken,
-  answerQuery,
-  prepareQuestion,
-} from '../core/answers/answer-question';
+import type { AnswerDeps, Asker } from '../core/answers/answer-question';
 import { deliverWithPlaceholder } from '../core/answers/deliver-with-placeholder';
-import { parseDigestCommand } from '../core/digest/parse-digest-command';
-import { BotError } from '../core/errors';
+import type { Access } from '../core/conversation/conversation';
+import { handleAction } from '../core/conversation/handle-action';
+import { type ConversationDeps, handleMessage } from '../core/conversation/handle-message';
 import type { Logger } from '../core/ports';
 import { isTimeZone } from '../core/time-zone';
-import { buildErrorView, buildHelpView } from '../core/view/build-error-view';
+import { buildHelpView } from '../core/view/build-error-view';
 import type { AnswerView } from '../core/view/sessions-view';
 import type { DigestService } from '../digest/digest-service';
 import { placeholderActivity, toCardActivity } from './card-activity';
 import { type ConversationReferences, toProactiveReference } from './conversation-references';
 import {
+  CARD_VERB_KINDS,
   CARD_VERBS,
   renderAnswerAdaptiveCard,
   SESSION_INPUT_ID,
@@ -49,10 +45,8 @@ export type SessionsBotDeps = {
 export const DIGESTS_OFF =
   'Digests are off here: the bot runs with TEAMS_ALLOW_UNAUTHENTICATED, which keeps no conversation to post to. Register the bot (MICROSOFT_APP_ID) to get digests.';
 
-export const TEAMS_REFUSAL =
-  "Sorry, I'm not enabled for you here. If you need me, ask whoever runs sessions-bot to allow this tenant, team or user.";
-
 const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
+
 const MESSAGE_RESPONSE = 'application/vnd.microsoft.activity.message';
 
 /**
@@ -97,35 +91,32 @@ export class SessionsBot extends TeamsActivityHandler {
     await this.deps.digests?.endForConversation('teams', conversationId, reason);
   }
 
-  private allowed(activity: Activity): boolean {
+  /** TEAMS_ALLOWED_*: an empty list allows everyone; a set list must contain the id. */
+  private accessOf(activity: Activity): Access {
     const { tenants, teams, users } = this.deps.config.allowed;
     const channelData = (activity.channelData ?? {}) as { tenant?: { id?: string }; team?: { id?: string } };
     const tenant = activity.conversation?.tenantId ?? channelData.tenant?.id;
     const ok = (list: string[], id: string | undefined) =>
       list.length === 0 || (id !== undefined && list.includes(id));
-    const allowed =
-      ok(tenants, tenant) && ok(teams, channelData.team?.id) && ok(users, activity.from?.aadObjectId);
-    if (!allowed) {
-      this.deps.logger.warn('Refused a Teams request from outside the allowlist', {
-        tenant,
-        team: channelData.team?.id,
-        user: activity.from?.aadObjectId,
-      });
-    }
-    return allowed;
+    return {
+      allowed:
+        ok(tenants, tenant) && ok(teams, channelData.team?.id) && ok(users, activity.from?.aadObjectId),
+      scope: 'tenant, team or user',
+    };
   }
 
-  /** The answers' dependencies, with who asked for the audit line. */
-  private answersFor(activity: Activity): AnswerDeps {
+  private conversationDeps(): ConversationDeps {
+    return { answers: this.deps.answers, digests: this.deps.digests };
+  }
+
+  /** Who asked, for the audit line and the allowlist's log. */
+  private askerOf(activity: Activity): Asker {
     const channelData = (activity.channelData ?? {}) as { tenant?: { id?: string }; team?: { id?: string } };
     return {
-      ...this.deps.answers,
-      asker: {
-        platform: 'teams',
-        teamId: channelData.team?.id ?? activity.conversation?.tenantId ?? channelData.tenant?.id,
-        channelId: activity.conversation?.id,
-        userId: activity.from?.aadObjectId ?? activity.from?.id,
-      },
+      platform: 'teams',
+      teamId: channelData.team?.id ?? activity.conversation?.tenantId ?? channelData.tenant?.id,
+      channelId: activity.conversation?.id,
+      userId: activity.from?.aadObjectId ?? activity.from?.id,
     };
   }
 
@@ -140,52 +131,43 @@ export class SessionsBot extends TeamsActivityHandler {
 
   private async answerMessage(context: TurnContext): Promise<void> {
     const activity = context.activity;
+    const access = this.accessOf(activity);
+    const reference = toProactiveReference(TurnContext.getConversationReference(activity));
     // Only an allowed conversation is remembered: a refused tenant must not fill the table.
-    if (!this.allowed(activity)) {
-      await context.sendActivity(TEAMS_REFUSAL);
-      return;
-    }
-    await this.deps.references.save(toProactiveReference(TurnContext.getConversationReference(activity)));
+    if (access.allowed) await this.deps.references.save(reference);
     const text = (TurnContext.removeRecipientMention(activity) ?? activity.text ?? '')
       .replace(/<at>[^<]*<\/at>/g, ' ')
       .trim();
-    const timeZone = this.timeZoneOf(activity);
-    const digest = parseDigestCommand(text, {
-      timeZone,
-      now: this.deps.answers.now(),
-      vocabulary: this.deps.answers.source.vocabulary,
-    });
-    if (digest && !this.deps.digests) {
-      await context.sendActivity(toCardActivity(buildErrorView(new BotError('USAGE', DIGESTS_OFF))));
+    const reply = await handleMessage(
+      {
+        asker: this.askerOf(activity),
+        access,
+        text,
+        timeZone: this.timeZoneOf(activity),
+        // Teams says the client's locale on every activity ("en-US", "de-DE"): it decides what 03/12 means.
+        locale: typeof activity.locale === 'string' && activity.locale.length <= 35 ? activity.locale : null,
+        command: '',
+        digestPlace: this.deps.digests
+          ? { platform: 'teams', channelId: reference.conversation?.id ?? '' }
+          : { unavailable: DIGESTS_OFF },
+      },
+      this.conversationDeps(),
+    );
+    if (reply.kind === 'note') {
+      await context.sendActivity(reply.text);
       return;
     }
-    if (digest && this.deps.digests) {
-      const channelId =
-        toProactiveReference(TurnContext.getConversationReference(activity)).conversation?.id ?? '';
-      const view = await this.deps.digests.handleCommand(digest, {
-        platform: 'teams',
-        channelId,
-        userId: activity.from?.aadObjectId ?? activity.from?.id ?? '',
-        timeZone,
-      });
-      await context.sendActivity(toCardActivity(view));
-      return;
-    }
-    // Teams says the client's locale on every activity ("en-US", "de-DE"): it decides what 03/12 means.
-    const locale =
-      typeof activity.locale === 'string' && activity.locale.length <= 35 ? activity.locale : null;
-    const prepared = prepareQuestion(text, timeZone, this.deps.answers, '', locale);
-    if (prepared.kind === 'immediate') {
-      await context.sendActivity(toCardActivity(prepared.view));
+    if (reply.kind === 'card') {
+      await context.sendActivity(toCardActivity(reply.view));
       return;
     }
     // Typing only while a lookup is under way: Teams drops a reply that follows typing within milliseconds
     // in channel threads, which is what help, usage and digest answers would do.
     await context.sendActivity({ type: 'typing' });
-    await deliverWithPlaceholder(answerQuery(prepared.query, 0, this.answersFor(activity)), {
+    await deliverWithPlaceholder(reply.answer, {
       placeholderAfterMs: this.deps.placeholderAfterMs,
       showPlaceholder: async () =>
-        (await context.sendActivity(placeholderActivity(prepared.pendingText)))?.id ?? null,
+        (await context.sendActivity(placeholderActivity(reply.pendingText)))?.id ?? null,
       showAnswer: async (view, placeholderId) => {
         if (placeholderId) await context.updateActivity({ ...toCardActivity(view), id: placeholderId });
         else await context.sendActivity(toCardActivity(view));
@@ -198,30 +180,37 @@ export class SessionsBot extends TeamsActivityHandler {
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const activity = context.activity;
-    if (!this.allowed(activity))
-      return { statusCode: 200, type: MESSAGE_RESPONSE, value: TEAMS_REFUSAL as never };
     const action = invokeValue?.action;
     const data = (action?.data ?? {}) as Record<string, unknown>;
-    let answer: Promise<AnswerView>;
-    if (action?.verb === CARD_VERBS.page || action?.verb === CARD_VERBS.retry) {
-      answer = answerPageToken(data.token, this.answersFor(activity));
-    } else if (action?.verb === CARD_VERBS.showAll) {
-      // A digest belongs to the conversation: the full list comes as a new message and the digest stays.
-      await context.sendActivity(
-        toCardActivity(await answerPageToken(data.token, this.answersFor(activity))),
-      );
-      return {
-        statusCode: 200,
-        type: MESSAGE_RESPONSE,
-        value: 'The list is in a new message below.' as never,
-      };
-    } else if (action?.verb === CARD_VERBS.details) {
-      answer = answerDetailsOfPage(data[SESSION_INPUT_ID], data.token, this.answersFor(activity));
-    } else {
+    const kind = CARD_VERB_KINDS.get(action?.verb ?? '');
+    if (!kind) {
       return {
         statusCode: 400,
         type: 'application/vnd.microsoft.error',
         value: { code: 'BadRequest', message: 'Unknown action' } as never,
+      };
+    }
+    const reply = handleAction(
+      {
+        asker: this.askerOf(activity),
+        access: this.accessOf(activity),
+        kind,
+        token: data.token,
+        // Teams picks the session with an input, so Details always sends the pick (or nothing picked).
+        ...(kind === 'details' ? { pickedSession: data[SESSION_INPUT_ID] } : {}),
+      },
+      this.conversationDeps(),
+    );
+    // An old or altered button must not wipe the card: say so in a message and leave the card as it is.
+    if (reply.kind === 'note') return { statusCode: 200, type: MESSAGE_RESPONSE, value: reply.text as never };
+    const answer = reply.kind === 'card' ? Promise.resolve(reply.view) : reply.answer;
+    if (reply.delivery.how === 'post') {
+      // A digest belongs to the conversation: the full list comes as a new message and the digest stays.
+      await context.sendActivity(toCardActivity(await answer));
+      return {
+        statusCode: 200,
+        type: MESSAGE_RESPONSE,
+        value: 'The list is in a new message below.' as never,
       };
     }
 
@@ -250,10 +239,6 @@ export class SessionsBot extends TeamsActivityHandler {
   }
 
   private cardResponse(view: AnswerView): AdaptiveCardInvokeResponse {
-    // A stale or altered button must not wipe the card: say so in a message and leave the card as it is.
-    if (view.kind === 'error' && (view.code === 'STALE_ACTION' || view.code === 'USAGE')) {
-      return { statusCode: 200, type: MESSAGE_RESPONSE, value: view.message as never };
-    }
     return { statusCode: 200, type: CARD_RESPONSE, value: renderAnswerAdaptiveCard(view).card as never };
   }
 }

@@ -260,7 +260,9 @@ describe('the Slack app, driven through Bolt over HTTP against a fake Slack', ()
     await start({ SLACK_ALLOWED_USER_IDS: 'U1' });
     const refused = await answerTo((await command('failed today', 'U9')).id);
     expect(refused.text).toMatch(/not enabled for you/);
-    expect(logLines.join('\n')).toContain('Refused a Slack command');
+    expect(logLines.join('\n')).toMatch(
+      /Refused a request from outside the allowlist.*"platform":"slack".*"userId":"U9"/,
+    );
     expect(allText(await answerTo((await command('failed today', 'U1')).id))).toContain('Failed sessions');
   });
 

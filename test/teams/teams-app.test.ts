@@ -280,7 +280,7 @@ describe('the Teams bot, driven through CloudAdapter over HTTP against a fake co
       connector.calls.slice(before).find((c) => c.kind === 'reply' && c.activity.type === 'message'),
     );
     expect(reply.activity.text).toMatch(/not enabled for you/);
-    expect(logLines.join('\n')).toContain('Refused a Teams request');
+    expect(logLines.join('\n')).toMatch(/Refused a request from outside the allowlist.*"platform":"teams"/);
   });
 
   it('posts proactively to a conversation that used the bot', async () => {

@@ -3,7 +3,6 @@ import { BotError, type BotErrorCode, toBotError } from '../errors';
 import type { Logger, SessionsSource } from '../ports';
 import { parseSessionQuery } from '../query/parse-session-query';
 import { findSessions } from '../sessions/find-sessions';
-import { isSessionId } from '../sessions/session';
 import type { SessionQuery } from '../sessions/session-query';
 import { buildDetailsView } from '../view/build-details-view';
 import { buildErrorView, buildHelpView } from '../view/build-error-view';
@@ -149,35 +148,8 @@ export async function answerQuery(
   });
 }
 
-/** A Previous, Next, Back or Try again button. */
-export async function answerPageToken(token: unknown, deps: AnswerDeps): Promise<AnswerView> {
-  const decoded = deps.tokens.decodePage(token);
-  if (!decoded.ok) return buildErrorView(new BotError('STALE_ACTION', decoded.message));
-  return answerQuery(decoded.value.query, decoded.value.offset, deps, decoded.value.limit);
-}
-
-/** A Details button that carries its own token (Slack). */
-export async function answerDetailsToken(token: unknown, deps: AnswerDeps): Promise<AnswerView> {
-  const decoded = deps.tokens.decodeDetails(token);
-  if (!decoded.ok) return buildErrorView(new BotError('STALE_ACTION', decoded.message));
-  return answerDetails(decoded.value.sessionId, decoded.value.back, decoded.value.timeZone, deps);
-}
-
-/** A Details action that sends a picked session id with the page it came from (Teams). */
-export async function answerDetailsOfPage(
-  sessionId: unknown,
-  pageToken: unknown,
-  deps: AnswerDeps,
-): Promise<AnswerView> {
-  const decoded = deps.tokens.decodePage(pageToken);
-  if (!decoded.ok) return buildErrorView(new BotError('STALE_ACTION', decoded.message));
-  if (!isSessionId(sessionId)) {
-    return buildErrorView(new BotError('USAGE', 'Pick a session first, then press Details.'));
-  }
-  return answerDetails(sessionId, decoded.value, decoded.value.query.timeZone, deps);
-}
-
-async function answerDetails(
+/** The Details of one session, with a Back button to the page it came from. */
+export async function answerDetails(
   sessionId: string,
   back: PageState | null,
   timeZone: string,

@@ -1,5 +1,6 @@
 /** Where a digest goes, when, and what it covers. Plain data: storage and chat adapters translate. */
-export type DigestPlatform = 'slack' | 'teams';
+/** Where a digest is posted; the playground keeps its own in memory, to show on its page. */
+export type DigestPlatform = 'slack' | 'teams' | 'playground';
 export type DigestDays = 'daily' | 'weekdays';
 
 export type DigestSchedule = {

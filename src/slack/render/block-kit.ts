@@ -1,3 +1,4 @@
+import type { ActionKind } from '../../core/conversation/conversation';
 /** The few Block Kit shapes the bot sends; kept here so render/ depends on no Slack package. */
 
 export type PlainText = { type: 'plain_text'; text: string; emoji?: boolean };
@@ -31,3 +32,14 @@ export const SLACK_ACTIONS = {
   showAll: 'sessions.show_all',
   openVeeam: 'sessions.open_veeam',
 } as const;
+
+/** What each button asks the core for (src/core/conversation); Open in Veeam is a link and asks nothing. */
+export const SLACK_ACTION_KINDS: ReadonlyMap<string, ActionKind> = new Map<string, ActionKind>([
+  [SLACK_ACTIONS.previous, 'page'],
+  [SLACK_ACTIONS.next, 'page'],
+  [SLACK_ACTIONS.back, 'page'],
+  [SLACK_ACTIONS.retry, 'page'],
+  [SLACK_ACTIONS.details, 'details'],
+  [SLACK_ACTIONS.showAll, 'show-all'],
+  [SLACK_ACTIONS.share, 'share'],
+]);

@@ -1,3 +1,4 @@
+import type { ActionKind } from '../../core/conversation/conversation';
 import type {
   AnswerView,
   DetailsView,
@@ -29,6 +30,14 @@ export const CARD_VERBS = {
   /** From a digest: the full list as a new message, so the digest stays. */
   showAll: 'sessions.show_all',
 } as const;
+
+/** What each verb asks the core for (src/core/conversation). */
+export const CARD_VERB_KINDS: ReadonlyMap<string, ActionKind> = new Map<string, ActionKind>([
+  [CARD_VERBS.page, 'page'],
+  [CARD_VERBS.retry, 'page'],
+  [CARD_VERBS.details, 'details'],
+  [CARD_VERBS.showAll, 'show-all'],
+]);
 
 /** Safe everywhere (Teams, Power Automate, Graph); Teams itself accepts more for bot messages. */
 export const CARD_BYTES_BUDGET = 28 * 1024;
