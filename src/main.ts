@@ -30,14 +30,9 @@ import {
   type TeamsApp,
   type TeamsCredentialsFactory,
 } from './teams/teams-app';
-import { circuitBreaker } from './veeam/circuit-breaker';
-import { coalescingSource } from './veeam/coalescing-source';
-import {
-  DEFAULT_SIMULATOR_USER,
-  startVeeamSimulator,
-  type VeeamSimulator,
-} from './veeam/simulator/simulator-server';
-import { VeeamClient } from './veeam/veeam-client';
+import type { VeeamSimulator } from './veeam/simulator/simulator-server';
+import type { VeeamClient } from './veeam/veeam-client';
+import { openVeeam } from './veeam/veeam-source';
 
 export type RunningApp = {
   url: string;
@@ -107,80 +102,16 @@ async function assemble(
   options: StartOptions,
   opened: (() => unknown)[],
 ): Promise<RunningApp> {
-  const { veeam: vc } = config;
   const metrics = createMetrics();
-  const onResponse = (outcome: string) => metrics.recordVeeamResponse(outcome);
-  let simulator: VeeamSimulator | null = null;
-  let client: VeeamClient;
-  if (vc.mode === 'simulator') {
-    simulator = await startVeeamSimulator({
-      seed: vc.seed,
-      port: vc.port,
-      faults: { latencyMs: vc.latencyMs },
-      order: vc.order,
-      ...(vc.servedVersions ? { apiVersions: vc.servedVersions } : {}),
-    });
-    opened.push(() => simulator?.close());
-    logger.info('No VEEAM_URL set: using the embedded Veeam simulator', {
-      url: simulator.url,
-      sessions: simulator.sessions().length,
-      policies: simulator.world.policies.length,
-      vms: simulator.world.vms.length,
-      order: vc.order,
-      apiVersions: vc.servedVersions ?? 'all',
-    });
-    client = new VeeamClient({
-      baseUrl: simulator.url,
-      apiVersion: vc.apiVersion,
-      username: DEFAULT_SIMULATOR_USER.username,
-      password: DEFAULT_SIMULATOR_USER.password,
-      timeoutMs: vc.timeoutMs,
-      queueWaitMs: vc.queueWaitMs,
-      logger,
-      onResponse,
-    });
-  } else {
-    if (vc.insecure) {
-      logger.warn(
-        'VEEAM_TLS_INSECURE=true: the Veeam certificate is NOT checked. Anyone on the path can read the API password. Use VEEAM_CA_FILE instead outside a lab.',
-      );
-    }
-    client = new VeeamClient({
-      baseUrl: vc.url,
-      apiVersion: vc.apiVersion,
-      username: vc.username,
-      password: vc.password,
-      caPem: vc.caPem,
-      insecure: vc.insecure,
-      timeoutMs: vc.timeoutMs,
-      queueWaitMs: vc.queueWaitMs,
-      logger,
-      onResponse,
-    });
-    logger.info('Using the Veeam appliance', { url: vc.url, apiVersion: vc.apiVersion, user: vc.username });
-  }
-
-  if (vc.apiVersion === 'auto') {
-    // Asked now so the first question is read with the right words; asked again at the first call if
-    // the appliance is not answering yet.
-    const asking = client;
-    void asking.profile().catch((error) =>
-      logger.warn('Could not yet ask the Veeam appliance which API version it serves; will ask again', {
-        error: toBotError(error).userMessage,
-      }),
-    );
-  }
+  const veeam = await openVeeam(config.veeam, {
+    logger,
+    simulatorPort: 'configured',
+    onResponse: (outcome) => metrics.recordVeeamResponse(outcome),
+    onBreakerChange: (state) => metrics.setCircuitOpen(state === 'open'),
+  });
+  opened.push(() => veeam.close());
+  const { client, simulator, source } = veeam;
   metrics.watchLogins(() => client.tokens.counts);
-  // Identical questions share one call; a dead appliance is given a rest instead of a flood.
-  const source = coalescingSource(
-    circuitBreaker(client, {
-      failureThreshold: 5,
-      cooldownMs: 30_000,
-      logger,
-      onStateChange: (state) => metrics.setCircuitOpen(state === 'open'),
-    }),
-    { ttlMs: 5_000, maxEntries: 1_000 },
-  );
   const answers: AnswerDeps = {
     // With VEEAM_API_VERSION=auto the source's vocabulary is known once the appliance has been asked.
     source,
@@ -205,7 +136,6 @@ async function assemble(
     logger.info(
       `Buttons are signed with ${config.buttons.source === 'BUTTON_SIGNING_KEY' ? 'BUTTON_SIGNING_KEY' : `a key derived from ${config.buttons.source}`}`,
     );
-  opened.push(() => client.close());
   const database = await openDatabase(config.database);
   opened.push(() => database.close());
   logger.info(`Database: ${database.describe}`);

@@ -1,41 +1,58 @@
 import type { DateTime } from 'luxon';
-import type { SessionsSource } from '../core/ports';
-import { parseSessionQuery } from '../core/query/parse-session-query';
-import { buildUsageText } from '../core/query/usage';
-import { findSessions } from '../core/sessions/find-sessions';
-import { buildSessionsView } from '../core/view/build-sessions-view';
+import { handleMessage } from '../core/conversation/handle-message';
+import type { Logger, SessionsSource } from '../core/ports';
 import { createButtonTokens } from '../core/view/page-token';
-import { renderSessionsTable } from './render-sessions-table';
+import { renderAnswerText } from './render-answer-text';
 
 export type ListOptions = {
   text: string;
   timeZone: string;
+  locale: string | null;
   page: number;
   pageSize: number;
   now: DateTime;
   veeamUrl: string | null;
 };
 
-/** `sessions-bot list`: one page of the answer the chat platforms give, as a plain table. */
+/** Nothing to log to: what a CLI run has to say is its output. */
+const QUIET: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
+/**
+ * `sessions-bot list`: the same conversation the chat platforms have (src/core/conversation), one page of
+ * it printed as text. Exit code 2 when the words were not understood, 1 when the answer is an error.
+ */
 export async function runList(
   options: ListOptions,
   source: SessionsSource,
 ): Promise<{ out: string; exitCode: number }> {
-  const parsed = parseSessionQuery(options.text, {
-    now: options.now,
-    timeZone: options.timeZone,
-    vocabulary: source.vocabulary,
-  });
-  if (parsed.kind === 'help')
-    return { out: buildUsageText(source.vocabulary, 'sessions-bot list'), exitCode: 0 };
-  if (parsed.kind === 'usage') return { out: parsed.message, exitCode: 2 };
-  const offset = (options.page - 1) * options.pageSize;
-  const { page, names } = await findSessions(parsed.query, { offset, limit: options.pageSize }, source);
-  const view = buildSessionsView(parsed.query, page, {
-    now: options.now,
-    veeamUrl: options.veeamUrl,
-    names,
-    tokens: createButtonTokens({ current: null }, () => source.vocabulary),
-  });
-  return { out: renderSessionsTable(view), exitCode: 0 };
+  const reply = await handleMessage(
+    {
+      asker: { platform: 'cli' },
+      access: { allowed: true, scope: 'machine' },
+      text: options.text,
+      timeZone: options.timeZone,
+      locale: options.locale,
+      command: 'sessions-bot list',
+      digestPlace: {
+        unavailable:
+          'Digests are posted to a Slack channel or a Teams chat: say `digest …` to the bot there.',
+      },
+      offset: (options.page - 1) * options.pageSize,
+    },
+    {
+      answers: {
+        source,
+        pageSize: options.pageSize,
+        veeamUrl: options.veeamUrl,
+        now: () => options.now.toJSDate(),
+        logger: QUIET,
+        tokens: createButtonTokens({ current: null }, () => source.vocabulary),
+      },
+      digests: null,
+    },
+  );
+  if (reply.kind === 'note') return { out: reply.text, exitCode: 1 };
+  const view = reply.kind === 'card' ? reply.view : await reply.answer;
+  const exitCode = view.kind !== 'error' ? 0 : view.code === 'USAGE' ? 2 : 1;
+  return { out: renderAnswerText(view), exitCode };
 }

@@ -1,18 +1,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DateTime } from 'luxon';
-import { type Config, ConfigError, loadConfig, secretsOf } from '../config/config';
+import { type Config, ConfigError, loadConfig, secretsOf, teamsPackageSettings } from '../config/config';
 import { readEnvironment } from '../config/environment';
 import { BotError } from '../core/errors';
+import type { SessionsSource } from '../core/ports';
 import { API_VERSIONS, isApiVersion, versionBeforeAsking } from '../core/sessions/api-version';
-import { isTimeZone } from '../core/time-zone';
 import { createLogger } from '../logging/logger';
 import { startApp } from '../main';
 import { buildTeamsAppPackage } from '../teams/app-package/build-teams-app-package';
 import { vocabularyOf } from '../veeam/api-versions';
 import { DEFAULT_SIMULATOR_USER, startVeeamSimulator } from '../veeam/simulator/simulator-server';
-import { VeeamClient } from '../veeam/veeam-client';
+import { type OpenedVeeam, openVeeam } from '../veeam/veeam-source';
+import { readNow, readPage, readZone } from './cli-options';
 import { runList } from './list-command';
 import { parseForCli, runParseBatch } from './parse-command';
 
@@ -89,41 +89,18 @@ function config(env: Record<string, string | undefined>): Config {
   return loadConfig(env, { isTty: Boolean(process.stderr.isTTY) });
 }
 
-/** A SessionsSource for one CLI run: the configured appliance, or a simulator started for the run. */
+/** A Veeam source for one CLI run, opened at its first use: the configured appliance, or a simulator. */
 function lazySource(cfg: Config) {
-  let opened: Promise<{ source: VeeamClient; close: () => Promise<void> }> | null = null;
-  const open = async () => {
-    const v = cfg.veeam;
-    if (v.mode === 'appliance') {
-      const client = new VeeamClient({
-        baseUrl: v.url,
-        apiVersion: v.apiVersion,
-        username: v.username,
-        password: v.password,
-        caPem: v.caPem,
-        insecure: v.insecure,
-        timeoutMs: v.timeoutMs,
-      });
-      return { source: client, close: async () => client.close() };
-    }
-    const sim = await startVeeamSimulator({
-      seed: v.seed,
-      faults: { latencyMs: v.latencyMs },
-      order: v.order,
-      ...(v.servedVersions ? { apiVersions: v.servedVersions } : {}),
-    });
-    const client = new VeeamClient({ baseUrl: sim.url, apiVersion: v.apiVersion, ...DEFAULT_SIMULATOR_USER });
-    return {
-      source: client,
-      close: async () => {
-        client.close();
-        await sim.close();
-      },
-    };
-  };
+  let opened: Promise<OpenedVeeam> | null = null;
   return {
-    get: async (): Promise<VeeamClient> => {
-      opened = opened ?? open();
+    get: async (): Promise<SessionsSource> => {
+      opened = opened ?? openVeeam(cfg.veeam, { simulatorPort: 'any' });
+      return (await opened).source;
+    },
+    /** Asks the appliance which API version it serves, so the words are read in its vocabulary. */
+    ready: async (): Promise<SessionsSource> => {
+      opened = opened ?? openVeeam(cfg.veeam, { simulatorPort: 'any' });
+      await (await opened).client.profile();
       return (await opened).source;
     },
     close: async () => {
@@ -164,9 +141,9 @@ async function parse(args: string[], env: Record<string, string | undefined>, io
     },
   });
   const cfg = config(env);
-  const timeZone = values.tz ?? cfg.defaultTimeZone;
-  if (!isTimeZone(timeZone))
-    return usageError(io, `--tz "${timeZone}" is not an IANA time zone such as Europe/Berlin.`);
+  const zone = readZone(values.tz, cfg.defaultTimeZone);
+  if (!zone.ok) return usageError(io, zone.message);
+  const timeZone = zone.value;
   const version = values['api-version'];
   if (version !== undefined && !isApiVersion(version))
     return usageError(io, `--api-version "${version}" is not one of ${API_VERSIONS.join(', ')}.`);
@@ -179,14 +156,11 @@ async function parse(args: string[], env: Record<string, string | undefined>, io
       await runParseBatch(io.stdin, io.out, { timeZone, vocabulary, locale }, source.get);
       return 0;
     }
-    const now = values.now ? DateTime.fromISO(values.now, { setZone: true }) : DateTime.now();
-    if (!now.isValid) {
-      io.err(`--now "${values.now}" is not an ISO 8601 date and time.`);
-      return 2;
-    }
+    const now = readNow(values.now);
+    if (!now.ok) return usageError(io, now.message);
     const result = await parseForCli(
       positionals.join(' '),
-      { now, timeZone, vocabulary, locale },
+      { now: now.value, timeZone, vocabulary, locale },
       source.get,
     );
     if (!result.ok) {
@@ -207,29 +181,25 @@ async function list(args: string[], env: Record<string, string | undefined>, io:
     options: { tz: { type: 'string' }, page: { type: 'string' }, now: { type: 'string' } },
   });
   const cfg = config(env);
-  const timeZone = values.tz ?? cfg.defaultTimeZone;
-  if (!isTimeZone(timeZone))
-    return usageError(io, `--tz "${timeZone}" is not an IANA time zone such as Europe/Berlin.`);
-  const page = Number(values.page ?? '1');
-  if (!Number.isInteger(page) || page < 1) {
-    io.err('--page must be a whole number from 1.');
-    return 2;
-  }
-  const now = values.now ? DateTime.fromISO(values.now, { setZone: true }) : DateTime.now();
+  const zone = readZone(values.tz, cfg.defaultTimeZone);
+  const page = readPage(values.page);
+  const now = readNow(values.now);
+  if (!zone.ok) return usageError(io, zone.message);
+  if (!page.ok) return usageError(io, page.message);
+  if (!now.ok) return usageError(io, now.message);
   const source = lazySource(cfg);
   try {
-    const client = await source.get();
-    await client.profile();
     const result = await runList(
       {
         text: positionals.join(' '),
-        timeZone,
-        page,
+        timeZone: zone.value,
+        locale: cfg.defaultLocale,
+        page: page.value,
         pageSize: cfg.pageSize,
-        now,
+        now: now.value,
         veeamUrl: cfg.veeamUiUrl,
       },
-      client,
+      await source.ready(),
     );
     (result.exitCode === 0 ? io.out : io.err)(result.out);
     return result.exitCode;
@@ -252,7 +222,7 @@ function teamsPackage(args: string[], env: Record<string, string | undefined>, i
   let built: ReturnType<typeof buildTeamsAppPackage>;
   try {
     built = buildTeamsAppPackage({
-      appId: values['app-id'] ?? env.MICROSOFT_APP_ID,
+      appId: values['app-id'] ?? teamsPackageSettings(env).appId,
       validDomains: values.domain ?? [],
       ...(values.version ? { version: values.version } : {}),
     });

@@ -95,7 +95,7 @@ export type Config = {
  * first configured secret (so replicas that share a configuration agree without a new variable), else
  * none: one made at start, for a single process with nothing configured (the simulator's playground).
  */
-export type ButtonKeyConfig = {
+type ButtonKeyConfig = {
   current: string | null;
   previous: string | null;
   source:
@@ -106,7 +106,7 @@ export type ButtonKeyConfig = {
     | 'none';
 };
 
-export type DigestConfig = {
+type DigestConfig = {
   /** Subscriptions declared in git (YAML or JSON); null for none. */
   file: string | null;
   graceMs: number;
@@ -259,6 +259,15 @@ function csv() {
         .map((x) => x.trim())
         .filter(Boolean),
     );
+}
+
+/**
+ * What `sessions-bot teams-package` takes from the environment: the bot registration's app id, which the
+ * package's manifest must name. Read here, like every variable, rather than in the CLI.
+ */
+export function teamsPackageSettings(env: Record<string, string | undefined>): { appId: string | undefined } {
+  const appId = env.MICROSOFT_APP_ID?.trim();
+  return { appId: appId === '' ? undefined : appId };
 }
 
 /** "T01, T02" → ["T01", "T02"]; each id must start with one of the given letters. */

@@ -62,10 +62,6 @@ export class BotError extends Error {
   }
 }
 
-export function defaultMessageFor(code: BotErrorCode): string {
-  return DEFAULT_MESSAGES[code];
-}
-
 /** Any thrown value → a BotError, so nothing unexpected ever reaches a user as a raw message. */
 export function toBotError(error: unknown): BotError {
   return error instanceof BotError ? error : new BotError('INTERNAL', undefined, { cause: error });

@@ -4,7 +4,7 @@ import { isLoopbackAddress, isLoopbackHost } from '../http/loopback';
 
 /** PLAYGROUND: auto (the default), on or off. */
 export type PlaygroundMode = 'auto' | 'on' | 'off';
-export type PlaygroundScope = 'everyone' | 'loopback' | 'off';
+type PlaygroundScope = 'everyone' | 'loopback' | 'off';
 
 /** Who may use the playground, and with what proof. */
 export type PlaygroundAccess = {

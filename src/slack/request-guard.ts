@@ -40,7 +40,7 @@ export type GuardVerdict =
   | { ok: 'answered'; status: 200 };
 
 /** Slack's own rule: a request more than five minutes from now is refused, whichever side. */
-export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 const SIGNATURE = /^v0=[0-9a-f]{64}$/;
 const TIMESTAMP = /^\d{1,12}$/;
 

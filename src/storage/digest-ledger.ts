@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from './database-schema';
 
 export type ClaimResult = 'claimed' | 'taken-over' | 'busy' | 'done';
-export type RunStatus = 'claimed' | 'posted' | 'failed' | 'skipped';
+type RunStatus = 'claimed' | 'posted' | 'failed' | 'skipped';
 export type DigestRun = {
   subscriptionId: string;
   slot: string;

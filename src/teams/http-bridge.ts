@@ -31,7 +31,7 @@ export type BridgedRequest =
  * In open mode nothing proves who sent an activity, and the bot would POST its reply to whatever
  * serviceUrl the activity names: only this machine's addresses are answered (the Emulator, local tests).
  */
-export function isLoopbackServiceUrl(serviceUrl: string): boolean {
+function isLoopbackServiceUrl(serviceUrl: string): boolean {
   try {
     return isLoopbackHost(new URL(serviceUrl).hostname);
   } catch {

@@ -42,7 +42,7 @@ export type SessionsBotDeps = {
 };
 
 /** Open mode keeps no conversation to post to later, so it takes no digest subscriptions. */
-export const DIGESTS_OFF =
+const DIGESTS_OFF =
   'Digests are off here: the bot runs with TEAMS_ALLOW_UNAUTHENTICATED, which keeps no conversation to post to. Register the bot (MICROSOFT_APP_ID) to get digests.';
 
 const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';

@@ -3,7 +3,7 @@ import type { NamedResource } from '../core/sessions/session';
 const PAGE_OF_NAMES = 500;
 
 /** One page of a named collection, as the client reads it (unreadable items skipped and counted). */
-export type NamesPage = { items: NamedResource[]; totalCount: number | null; skipped: number };
+type NamesPage = { items: NamedResource[]; totalCount: number | null; skipped: number };
 
 export type NameDirectoryOptions = {
   /** Fetches one page of a collection (`policies/virtualMachines`, `virtualMachines`). */

@@ -3,7 +3,7 @@ import type { Session, SessionPage } from '../core/sessions/session';
 import type { PageRequest } from '../core/sessions/session-query';
 
 /** One page exactly as the appliance sent it, in its own order and offsets. */
-export type RawPage = { sessions: Session[]; totalCount: number | null; unreadable: number };
+type RawPage = { sessions: Session[]; totalCount: number | null; unreadable: number };
 export type FetchRaw = (offset: number, limit: number) => Promise<RawPage>;
 
 /**
@@ -11,7 +11,7 @@ export type FetchRaw = (offset: number, limit: number) => Promise<RawPage>;
  * (../shared/veeam-api/README.md §2.6, §10), so it is learnt from what the appliance sends and kept for
  * the process: `newest` and `oldest` page from the matching end, `unordered` means sorting on our side.
  */
-export type ApplianceOrder = 'newest' | 'oldest' | 'unordered';
+type ApplianceOrder = 'newest' | 'oldest' | 'unordered';
 
 export type OrderMemory = { order: ApplianceOrder | null };
 
@@ -164,7 +164,7 @@ function asPage(raw: RawPage, page: PageRequest): SessionPage {
 }
 
 /** The order one page shows, from the start times of neighbouring rows that have one. */
-export function orderOf(sessions: readonly Session[]): 'newest' | 'oldest' | 'mixed' | 'unclear' {
+function orderOf(sessions: readonly Session[]): 'newest' | 'oldest' | 'mixed' | 'unclear' {
   let down = 0;
   let up = 0;
   let previous: number | null = null;
@@ -188,7 +188,7 @@ function startOf(s: Session): number | null {
 }
 
 /** Newest start first; sessions without a start last; equal starts by id, so pages never overlap. */
-export function newestFirst(sessions: readonly Session[]): Session[] {
+function newestFirst(sessions: readonly Session[]): Session[] {
   return [...sessions].sort((a, b) => {
     const ta = startOf(a);
     const tb = startOf(b);

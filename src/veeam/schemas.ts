@@ -18,7 +18,6 @@ export const tokenResponseSchema = z.looseObject({
   mfa_enabled: z.boolean().nullish(),
   roleName: nullableString,
 });
-export type TokenResponse = z.infer<typeof tokenResponseSchema>;
 
 // Lenient per field: a value in an unexpected shape becomes null instead of failing its item.
 const text = z.string().nullish().catch(null);

@@ -1,3 +1,4 @@
+import { splitCamel } from '../core/camel-case';
 import type { Session } from '../core/sessions/session';
 import type { JobSessionPayload } from './schemas';
 import { parseTimeSpanMs } from './time-span';
@@ -47,8 +48,4 @@ function summaryOf(p: JobSessionPayload): string | null {
   if (deleted != null) return `${deleted} restore point${deleted === 1 ? '' : 's'} deleted`;
   const reason = p.fileLevelRestoreJobInfo?.reason ?? p.restoreJobInfo?.reason ?? null;
   return reason ? `reason: ${reason}` : null;
-}
-
-function splitCamel(value: string): string {
-  return value.replace(/([a-z])([A-Z])/g, '$1 $2');
 }

@@ -83,7 +83,7 @@ export function looksLikeHtml(body: string, contentType?: string): boolean {
  * What the appliance said, shortened for a chat line: a problem's title and detail, an OAuth
  * `error_description`, or a 400's per-field `errors` (ASP.NET ValidationProblemDetails [C6]).
  */
-export function explanationOf(body: string, secrets: readonly string[] = []): string {
+function explanationOf(body: string, secrets: readonly string[] = []): string {
   let parsed: ReturnType<typeof problemSchema.safeParse>;
   try {
     parsed = problemSchema.safeParse(JSON.parse(body));

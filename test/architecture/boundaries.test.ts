@@ -64,10 +64,35 @@ describe('dependencies point inward', () => {
     expect(outside).toEqual([]);
   });
 
-  it('reads process.env only in src/config', () => {
+  // Any spelling: process.env.X, process.env['X'], and an env record passed along (env.X, env['X']).
+  const ENV_READ = /\bprocess\.env\b|\benv\s*(\.|\[\s*['"`])\s*[A-Z][A-Z0-9_]{2,}/;
+  it('can tell an environment read when it sees one', () => {
+    for (const read of ['process.env', 'env.MICROSOFT_APP_ID', "env['VEEAM_URL']", 'env[ `PORT`]'])
+      expect(ENV_READ.test(read)).toBe(true);
+    for (const other of ['environment', 'env.time', 'const env = 1'])
+      expect(ENV_READ.test(other)).toBe(false);
+  });
+
+  it('reads the environment only in src/config', () => {
     const readers = filesUnder(SRC)
-      .filter((f) => readFileSync(f, 'utf8').includes('process.env'))
+      .filter((f) => ENV_READ.test(readFileSync(f, 'utf8')))
       .map((f) => relative(SRC, f));
-    expect(readers.every((f) => f.startsWith('config/'))).toBe(true);
+    expect(readers.filter((f) => !f.startsWith('config/'))).toEqual([]);
+  });
+
+  const folder = (f: string) => relative(SRC, f).split('/')[0];
+  it.each([
+    ['slack', /\/teams\//],
+    ['teams', /\/slack\//],
+    ['veeam', /\/(slack|teams|playground|cli)\//],
+  ])('nothing in src/%s imports %s', (dir, forbidden) => {
+    const offending = filesUnder(SRC)
+      .filter((f) => folder(f) === dir)
+      .flatMap((f) =>
+        importsOf(f)
+          .filter((i) => forbidden.test(i))
+          .map((i) => `${relative(SRC, f)} → ${i}`),
+      );
+    expect(offending).toEqual([]);
   });
 });

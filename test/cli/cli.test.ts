@@ -119,6 +119,18 @@ describe('sessions-bot parse', () => {
 });
 
 describe('sessions-bot list', () => {
+  it('answers help, refusals and digest commands as the chat platforms do, as text', async () => {
+    const help = await run(['list', 'help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/failed today/);
+    const zork = await run(['list', 'zork']);
+    expect(zork.code).toBe(2);
+    expect(zork.stderr).toMatch(/I don't know "zork"/);
+    const digest = await run(['list', 'digest', 'daily', '08:00']);
+    expect(digest.code).toBe(2);
+    expect(digest.stderr).toMatch(/Digests are posted to a Slack channel or a Teams chat/);
+  });
+
   it('prints a table of sessions against the embedded simulator, with the page label', async () => {
     const r = await run(['list', '--tz', 'UTC', 'this', 'week']);
     expect(r.code).toBe(0);
@@ -130,6 +142,10 @@ describe('sessions-bot list', () => {
 
   it('explains a bad page number and a wrong setting', async () => {
     expect((await run(['list', '--page', 'zero', 'failed'])).stderr).toMatch(/--page must be a whole number/);
+    // Read one way for parse and list: a bad --now names --now, not the time zone.
+    const badNow = await run(['list', '--now', 'garbage', 'failed']);
+    expect(badNow.code).toBe(2);
+    expect(badNow.stderr).toMatch(/--now "garbage" is not an ISO 8601 date/);
     const r = await run(['frobnicate']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/Unknown command "frobnicate"/);

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { closeServer, pollUntil } from './local-server';
 
-export type ConnectorCall = {
+type ConnectorCall = {
   kind: 'reply' | 'send' | 'update';
   conversationId: string;
   activityId?: string;

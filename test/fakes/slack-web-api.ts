@@ -2,8 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { closeServer, pollUntil } from './local-server';
 
-export type WebApiCall = { method: string; args: Record<string, unknown>; token: string | undefined };
-export type ResponseUrlPost = { id: string; body: Record<string, unknown> };
+type WebApiCall = { method: string; args: Record<string, unknown>; token: string | undefined };
+type ResponseUrlPost = { id: string; body: Record<string, unknown> };
 
 /**
  * A local stand-in for Slack: the Web API methods the bot calls (recorded, with state such as each

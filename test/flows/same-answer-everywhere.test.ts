@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import { runList } from '../../src/cli/list-command';
 import type { RunningApp } from '../../src/main';
 import { type FakeBotConnector, startFakeBotConnector } from '../fakes/bot-connector';
 import { type FakeSlack, startFakeSlack } from '../fakes/slack-web-api';
@@ -111,6 +113,23 @@ describe('the same words on Slack, Teams and the playground', () => {
     // Help in Teams is addressed to the bot, not to a slash command: the one difference allowed.
     const unaddressed = (texts: string[]) => texts.map((t) => t.replaceAll('/sessions ', ''));
     expect(unaddressed(textsOf(teamsCard))).toEqual(unaddressed(textsOf(played.teams.card)));
+    // The CLI prints the same answer as text: its heading and its first line are the cards' words.
+    const cli = await runList(
+      {
+        text,
+        timeZone: 'Europe/Berlin',
+        locale: 'en-US',
+        page: 1,
+        pageSize: 10,
+        now: DateTime.now(),
+        veeamUrl: null,
+      },
+      app.veeam,
+    );
+    const [heading = '', firstLine = ''] = cli.out.split('\n');
+    const slackWords = textsOf(slackAnswer.blocks).join('\n');
+    for (const words of heading.split(': ')) expect(slackWords).toContain(words);
+    if (!heading.includes(': ')) expect(slackWords).toContain(firstLine.replace(/`/g, ''));
     // And the answer is an answer: a heading of its own, not an empty card.
     expect(textsOf(teamsCard).join(' ').length).toBeGreaterThan(20);
   });

@@ -6,7 +6,7 @@ import type { DatabaseLocation } from '../../src/storage/database-location';
 import { type FakeSlack, startFakeSlack } from '../fakes/slack-web-api';
 import { FORM, postToSlackEndpoint, slashCommandBody, TEST_SIGNING_SECRET } from './slack-requests';
 
-export const BOT_TOKEN = 'xoxb-digest-test-token';
+const BOT_TOKEN = 'xoxb-digest-test-token';
 
 /**
  * Bot replicas for digest specs: real apps (HTTP server, Bolt, simulator, scheduler) sharing one database

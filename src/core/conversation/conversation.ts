@@ -9,7 +9,7 @@ import type { AnswerView } from '../view/sessions-view';
  */
 
 /** Who may see an answer: everyone in the conversation, or only whoever asked or clicked. */
-export type Visibility = 'channel' | 'asker';
+type Visibility = 'channel' | 'asker';
 
 /** What the platform's allowlist said, and what its allowlist is made of, for the refusal. */
 export type Access = { allowed: boolean; scope: string };
@@ -27,6 +27,8 @@ export type InboundMessage = {
   command: string;
   /** Where this conversation's digest is kept and posted, or why none can be kept here. */
   digestPlace: { platform: DigestPlatform; channelId: string } | { unavailable: string };
+  /** Where the answer starts, for a surface without buttons (the CLI's --page); chat pages with buttons. */
+  offset?: number;
 };
 
 /** What a button asks for, whatever the platform calls it (`action_id`, `verb`). */

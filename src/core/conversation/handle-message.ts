@@ -21,7 +21,7 @@ export type ConversationDeps = {
   digests: DigestCommands | null;
 };
 
-export const DIGESTS_UNAVAILABLE =
+const DIGESTS_UNAVAILABLE =
   'Digests are off: the bot runs without its digest service, so it keeps no subscriptions.';
 
 /** Refuses, with a log line naming who, when the platform's allowlist says no; null when allowed. */
@@ -56,7 +56,7 @@ export async function handleMessage(message: InboundMessage, deps: ConversationD
     kind: 'lookup',
     delivery: { how: 'post', visibleTo: 'channel' },
     pendingText: prepared.pendingText,
-    answer: answerQuery(prepared.query, 0, { ...answers, asker: message.asker }),
+    answer: answerQuery(prepared.query, message.offset ?? 0, { ...answers, asker: message.asker }),
   };
 }
 

@@ -8,7 +8,7 @@ import type { DigestCount, DigestGroup, DigestView } from '../view/sessions-view
 import type { DigestData } from './collect-digest';
 
 /** Policies listed by name; the rest are counted in "and N more". */
-export const DIGEST_MAX_GROUPS = 8;
+const DIGEST_MAX_GROUPS = 8;
 const BARS = '▁▂▃▄▅▆▇█';
 
 export type DigestViewContext = {
@@ -32,7 +32,7 @@ function change(now: number, before: number): string {
 }
 
 /** "▁▃▂█▁▁▅": one bar a day, scaled to the busiest day; a day with none is the lowest bar. */
-export function trendBar(values: number[]): string {
+function trendBar(values: number[]): string {
   const max = Math.max(...values, 0);
   return values.map((v) => (max === 0 ? BARS[0] : BARS[Math.round((v / max) * (BARS.length - 1))])).join('');
 }

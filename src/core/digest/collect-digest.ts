@@ -11,10 +11,10 @@ export const DIGEST_STATUS_GROUPS = {
   success: ['Success'],
   running: ['Running', 'RunningWithWarning', 'RunningWithError', 'Canceling', 'Pending'],
 } as const satisfies Record<string, readonly JobStatus[]>;
-export type DigestStatusGroup = keyof typeof DIGEST_STATUS_GROUPS;
+type DigestStatusGroup = keyof typeof DIGEST_STATUS_GROUPS;
 
 /** The failed and warning sessions listed by name: one page, newest first; the rest is counted. */
-export const DIGEST_PROBLEM_PAGE = 100;
+const DIGEST_PROBLEM_PAGE = 100;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Calls in flight at once: enough to be quick, few enough to be kind to the appliance. */
 const CONCURRENCY = 4;

@@ -10,7 +10,7 @@ const LOOKBACK_DAYS = 8;
  * on a fall-back day a time that exists twice is taken once, at its first occurrence. Either way a day has
  * at most one slot, so a digest goes out once.
  */
-export function slotOnDay(schedule: DigestSchedule, day: DateTime): DateTime | null {
+function slotOnDay(schedule: DigestSchedule, day: DateTime): DateTime | null {
   const local = day.setZone(schedule.timeZone);
   if (schedule.days === 'weekdays' && local.weekday > 5) return null;
   const [hour, minute] = schedule.time.split(':').map(Number) as [number, number];

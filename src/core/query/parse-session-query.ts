@@ -198,7 +198,7 @@ function textOf(tokens: Token[]): string {
   return tokens.map((t) => (t.quoted ? `"${t.raw}"` : t.raw)).join(' ');
 }
 
-export function toUtcIso(dt: DateTime): string {
+function toUtcIso(dt: DateTime): string {
   return dt.toUTC().toISO({ suppressMilliseconds: true }) as string;
 }
 

@@ -3,7 +3,7 @@ import type { Clock, Point } from './calendar-span';
 
 /** What a time phrase comes to: the bounds of its window, how to say it, and what to tell the asker. */
 
-export type ClockBound =
+type ClockBound =
   | { kind: 'since' | 'after' | 'before' | 'until' | 'at'; clock: Clock }
   | { kind: 'between'; clock: Clock; until: Clock };
 

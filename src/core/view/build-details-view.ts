@@ -7,7 +7,7 @@ import type { ButtonTokens, PageState } from './page-token';
 import type { DetailsView } from './sessions-view';
 
 /** How many log lines a details view shows: the end of the log is where a failure explains itself. */
-export const DETAILS_LOG_LINES = 12;
+const DETAILS_LOG_LINES = 12;
 
 export function buildDetailsView(
   session: Session,

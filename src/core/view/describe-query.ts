@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { splitCamel } from '../camel-case';
 import { TYPE_WORDS } from '../query/vocabulary';
 import type { JobStatus } from '../sessions/api-version';
 import type { SessionQuery } from '../sessions/session-query';
@@ -24,10 +25,6 @@ export function describeStatus(status: string): { label: string; tone: StatusTon
   return Object.hasOwn(STATUS_LABELS, status)
     ? (STATUS_LABELS[status] as { label: string; tone: StatusTone })
     : { label: splitCamel(status), tone: 'other' };
-}
-
-export function splitCamel(value: string): string {
-  return value.replace(/([a-z])([A-Z])/g, '$1 $2');
 }
 
 // The status sets the parser's words stand for, named as a person would say them.

@@ -19,9 +19,3 @@ export function formatDuration(ms: number): string {
   const d = Math.floor(h / 24);
   return h % 24 === 0 ? `${d} d` : `${d} d ${h % 24} h`;
 }
-
-/** An API instant as the renderers' date functions want it: RFC 3339 to the second, in UTC. */
-export function toUtcSeconds(iso: string): string | null {
-  const t = DateTime.fromISO(iso, { zone: 'utc' });
-  return t.isValid ? `${t.toUTC().toFormat("yyyy-MM-dd'T'HH:mm:ss")}Z` : null;
-}

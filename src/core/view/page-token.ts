@@ -19,10 +19,10 @@ import { codeOfValue, valueOfCode } from './button-codes';
  */
 
 export type PageState = { query: SessionQuery; offset: number; limit: number };
-export type DetailsState = { sessionId: string; back: PageState | null; timeZone: string };
+type DetailsState = { sessionId: string; back: PageState | null; timeZone: string };
 
-export type TokenProblem = 'foreign' | 'outdated' | 'damaged';
-export type Decoded<T> = { ok: true; value: T } | { ok: false; problem: TokenProblem; message: string };
+type TokenProblem = 'foreign' | 'outdated' | 'damaged';
+type Decoded<T> = { ok: true; value: T } | { ok: false; problem: TokenProblem; message: string };
 
 /** Encodes and checks button tokens with the bot's signing keys. */
 export type ButtonTokens = {
@@ -43,7 +43,7 @@ const VERSION = 'sb3';
 /** Slack allows 2,000 characters in a button value; keep a margin. */
 export const MAX_TOKEN_LENGTH = 1900;
 /** The most rows a page may ask for: PAGE_SIZE's own bound, and what Slack's 50 blocks leave room for. */
-export const MAX_PAGE_LIMIT = 25;
+const MAX_PAGE_LIMIT = 25;
 /** 128 bits of HMAC-SHA256, base64url. */
 const MAC_LENGTH = 22;
 

@@ -30,7 +30,7 @@ export type SessionRow = {
   detailsToken: string;
 };
 
-export type PagingView = {
+type PagingView = {
   offset: number;
   limit: number;
   total: number | null;

@@ -5,7 +5,7 @@ import type { SlackContext } from '../slack-context';
 import { deliverToConversation, slackMessage } from '../slack-conversation';
 
 /** "<@U123> failed today" → "failed today" */
-export function withoutMentions(text: string): string {
+function withoutMentions(text: string): string {
   return text.replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, ' ').trim();
 }
 

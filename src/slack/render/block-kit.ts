@@ -1,8 +1,9 @@
 import type { ActionKind } from '../../core/conversation/conversation';
+
 /** The few Block Kit shapes the bot sends; kept here so render/ depends on no Slack package. */
 
-export type PlainText = { type: 'plain_text'; text: string; emoji?: boolean };
-export type Mrkdwn = { type: 'mrkdwn'; text: string };
+type PlainText = { type: 'plain_text'; text: string; emoji?: boolean };
+type Mrkdwn = { type: 'mrkdwn'; text: string };
 export type Button = {
   type: 'button';
   text: PlainText;

@@ -88,7 +88,7 @@ export type BlockKitOptions = {
   shareable?: boolean;
 };
 
-export function renderSessionsBlockKit(view: SessionsView, options: BlockKitOptions = {}): BlockKitMessage {
+function renderSessionsBlockKit(view: SessionsView, options: BlockKitOptions = {}): BlockKitMessage {
   const blocks: Block[] = [
     { type: 'header', text: plain(view.title, L.headerText) },
     {
@@ -148,7 +148,7 @@ export function renderSessionsBlockKit(view: SessionsView, options: BlockKitOpti
   return { text: truncate(escapeMrkdwn(`${view.title}: ${summary}`), L.fallbackText), blocks };
 }
 
-export function renderDetailsBlockKit(view: DetailsView): BlockKitMessage {
+function renderDetailsBlockKit(view: DetailsView): BlockKitMessage {
   const blocks: Block[] = [
     { type: 'header', text: plain(view.title, L.headerText) },
     {
@@ -191,7 +191,7 @@ export function renderDetailsBlockKit(view: DetailsView): BlockKitMessage {
   };
 }
 
-export function renderErrorBlockKit(view: ErrorView): BlockKitMessage {
+function renderErrorBlockKit(view: ErrorView): BlockKitMessage {
   const blocks: Block[] = [
     {
       type: 'section',
@@ -241,7 +241,7 @@ export function renderAnswerBlockKit(view: AnswerView, options: BlockKitOptions 
  * The daily digest: counts with the change on the day before, problems grouped by policy, a seven-day bar,
  * and a button that opens the full list privately for whoever clicks it.
  */
-export function renderDigestBlockKit(view: DigestView): BlockKitMessage {
+function renderDigestBlockKit(view: DigestView): BlockKitMessage {
   const blocks: Block[] = [
     { type: 'header', text: plain(view.title, L.headerText) },
     {

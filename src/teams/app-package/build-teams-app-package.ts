@@ -5,7 +5,6 @@ import { z } from 'zod';
 
 /** Where the manifest template and its two icons live, relative to the repository root. */
 export const TEAMS_MANIFEST_DIR = join(__dirname, '../../../manifests/teams');
-export const TEAMS_PACKAGE_FILES = ['manifest.json', 'color.png', 'outline.png'] as const;
 /** The id the template carries until a real app id is filled in. */
 export const PLACEHOLDER_APP_ID = '00000000-0000-0000-0000-000000000000';
 

@@ -33,14 +33,6 @@ export function plainTextBlock(
   return { type: 'RichTextBlock', inlines: runs, ...extra };
 }
 
-/**
- * For the few places that must be TextBlock markdown (the fallback summary): backslash-escape every
- * markdown control character.
- */
-export function escapeCardMarkdown(text: string): string {
-  return text.replace(/([\\`*_{}[\]()#+\-.!<>|~])/g, '\\$1');
-}
-
 export function truncateText(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

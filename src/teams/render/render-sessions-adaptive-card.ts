@@ -120,7 +120,7 @@ function rowElement(row: SessionRow): Record<string, unknown> {
   };
 }
 
-export function renderSessionsAdaptiveCard(view: SessionsView): AdaptiveCardMessage {
+function renderSessionsAdaptiveCard(view: SessionsView): AdaptiveCardMessage {
   const body: unknown[] = [
     title(view.title),
     plainTextBlock([textRun(view.understood, { isSubtle: true, size: 'Small' })], { spacing: 'Small' }),
@@ -196,7 +196,7 @@ export function renderSessionsAdaptiveCard(view: SessionsView): AdaptiveCardMess
   return { card: card(body, actions), text: `${view.title}: ${summary}` };
 }
 
-export function renderDetailsAdaptiveCard(view: DetailsView): AdaptiveCardMessage {
+function renderDetailsAdaptiveCard(view: DetailsView): AdaptiveCardMessage {
   const body: unknown[] = [
     title(view.title),
     // Not a FactSet: its values are markdown in Teams, and these hold API text.
@@ -234,7 +234,7 @@ export function renderDetailsAdaptiveCard(view: DetailsView): AdaptiveCardMessag
   };
 }
 
-export function renderErrorAdaptiveCard(view: ErrorView): AdaptiveCardMessage {
+function renderErrorAdaptiveCard(view: ErrorView): AdaptiveCardMessage {
   const body = [
     plainTextBlock([textRun(`⚠️ ${view.title}`, { weight: 'Bolder', color: 'Attention' })]),
     plainTextBlock([textRun(view.message)]),
@@ -244,7 +244,7 @@ export function renderErrorAdaptiveCard(view: ErrorView): AdaptiveCardMessage {
 }
 
 /** Help and notices: a title and plain words. */
-export function renderHelpAdaptiveCard(view: HelpView | NoticeView): AdaptiveCardMessage {
+function renderHelpAdaptiveCard(view: HelpView | NoticeView): AdaptiveCardMessage {
   const body = [
     title(view.title),
     ...view.text
@@ -272,7 +272,7 @@ export function renderAnswerAdaptiveCard(view: AnswerView): AdaptiveCardMessage 
 }
 
 /** The daily digest, saying what the Block Kit one says. */
-export function renderDigestAdaptiveCard(view: DigestView): AdaptiveCardMessage {
+function renderDigestAdaptiveCard(view: DigestView): AdaptiveCardMessage {
   const body: unknown[] = [
     title(view.title),
     plainTextBlock([textRun(view.windowText, { isSubtle: true, size: 'Small' })], { spacing: 'None' }),

@@ -9,7 +9,7 @@ import { pick, randomFor, uuidFor } from './seed-random';
  * unchanged, at 09:00; a session whose end lies after "now" is reported as running.
  */
 
-export type SimPolicy = {
+type SimPolicy = {
   id: string;
   name: string;
   vmIds: string[];
@@ -30,7 +30,7 @@ export type SimVm = {
   regionName: string;
 };
 
-export type SimRepository = { id: string; name: string };
+type SimRepository = { id: string; name: string };
 
 export type SimSession = {
   id: string;

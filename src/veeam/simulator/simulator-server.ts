@@ -17,7 +17,7 @@ import { json, problem, type SimResponse } from './sim-response';
  */
 
 export type { SimulatorFaults } from './faults';
-export { DEFAULT_SIMULATOR_USER, type SimulatorUser } from './oauth-grants';
+export { DEFAULT_SIMULATOR_USER } from './oauth-grants';
 
 export type SimulatorOptions = {
   seed?: string;
@@ -36,14 +36,14 @@ export type SimulatorOptions = {
   bulk?: { sessionsPerDay: number; days: number };
 };
 
-export type SimulatorStats = {
+type SimulatorStats = {
   logins: number;
   refreshes: number;
   apiCalls: number;
   jobSessionsCalls: number;
 };
 
-export type SimulatorState = {
+type SimulatorState = {
   sessions: number;
   byStatus: Record<string, number>;
   policies: number;
