@@ -34,7 +34,8 @@ export type DigestServiceDeps = {
   answers: AnswerDeps;
   subscriptions: DigestSubscriptionStore;
   ledger: DigestLedger;
-  posters: Partial<Record<DigestPlatform, DigestPoster>>;
+  /** The platform that posts a subscription's digest, looked up when it is due; undefined when it is off. */
+  posterFor: (platform: DigestPlatform) => DigestPoster | undefined;
   /** Named in answers about file-declared subscriptions. */
   digestsFile: string | null;
   /** Chat-made subscriptions one person may have, across channels (DIGEST_MAX_PER_USER). */
@@ -89,7 +90,7 @@ export class DigestService {
 
   /** Builds and posts; throws when either fails, for the scheduler to retry. */
   async post(subscription: DigestSubscription, slot: Date, late: boolean): Promise<string> {
-    const poster = this.deps.posters[subscription.platform];
+    const poster = this.deps.posterFor(subscription.platform);
     if (!poster)
       throw new Error(`${subscription.platform} is not configured, so its digests cannot be posted`);
     return poster(subscription, await this.build(subscription, slot, late));

@@ -7,7 +7,7 @@ import { isTimeZone } from '../core/time-zone';
 const entrySchema = z
   .object({
     name: z.string().regex(/^[\w.-]{1,64}$/, 'a name of letters, digits, ".", "_" or "-"'),
-    platform: z.enum(['slack', 'teams']),
+    platform: z.enum(['slack', 'teams'], { message: 'must be slack or teams, where digests are posted' }),
     /** Slack channel id (C…), or the Teams conversation id (19:…@thread.tacv2). */
     channel: z.string().min(1),
     days: z.enum(['daily', 'weekdays']).default('daily'),

@@ -1,6 +1,6 @@
 /** Where a digest goes, when, and what it covers. Plain data: storage and chat adapters translate. */
-/** Where a digest is posted; the playground keeps its own in memory, to show on its page. */
-export type DigestPlatform = 'slack' | 'teams' | 'playground';
+/** The name of the platform a digest is posted on (src/platforms/registry.ts lists them). */
+export type DigestPlatform = string;
 export type DigestDays = 'daily' | 'weekdays';
 
 export type DigestSchedule = {

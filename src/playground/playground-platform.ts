@@ -1,0 +1,52 @@
+import type { ChatPlatform } from '../platforms/chat-platform';
+import { type PlaygroundAccess, playgroundAccess } from './playground-access';
+import { PlaygroundInbox } from './playground-inbox';
+import { mountPlayground } from './playground-routes';
+
+/**
+ * The playground: a page that asks the same conversation and draws both platforms' answers. Its digests
+ * go to an in-memory inbox the page can read.
+ */
+export const playgroundPlatform: ChatPlatform<PlaygroundAccess, PlaygroundInbox> = {
+  name: 'playground',
+  settings(config) {
+    const access = playgroundAccess(config.playground, {
+      chatConfigured: Boolean(config.slack || config.teams),
+      realAppliance: config.veeam.mode === 'appliance',
+      token: config.playgroundToken,
+    });
+    return access.scope === 'off' ? null : access;
+  },
+  whenOff: (config) =>
+    `Playground off: ${
+      playgroundAccess(config.playground, {
+        chatConfigured: Boolean(config.slack || config.teams),
+        realAppliance: config.veeam.mode === 'appliance',
+        token: config.playgroundToken,
+      }).reason
+    }`,
+  async create(access, deps) {
+    const inbox = new PlaygroundInbox(deps.answers.now);
+    return {
+      handle: inbox,
+      mount(http) {
+        mountPlayground(
+          http,
+          access,
+          {
+            answers: deps.answers,
+            digests: deps.digests,
+            inbox,
+            simulator: deps.veeam.simulator,
+            command: deps.config.slack?.command ?? '/sessions',
+          },
+          deps.logger,
+        );
+      },
+      start: async () => {},
+      stop: async () => {},
+      describe: (url) => `Playground: ${url}/${access.token ? '?token=…' : ''} (${access.reason})`,
+      post: async (_subscription, view) => inbox.post(view),
+    };
+  },
+};

@@ -1,0 +1,44 @@
+import type { SlackConfig } from '../config/config';
+import type { ChatPlatform } from '../platforms/chat-platform';
+import { SeenRequestLedger } from '../storage/seen-request-ledger';
+import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from './slack-app';
+
+/** Slack on Bolt: HTTP mode at POST /slack/events, or Socket Mode. */
+export const slackPlatform: ChatPlatform<SlackConfig, SlackApp> = {
+  name: 'slack',
+  settings: (config) => config.slack,
+  whenOff: () =>
+    'Slack app off: set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) to turn it on',
+  async create(settings, deps) {
+    const slack = createSlackApp(settings, {
+      answers: deps.answers,
+      logger: deps.logger,
+      defaultTimeZone: deps.config.defaultTimeZone,
+      digests: deps.digests,
+      placeholderAfterMs: deps.timing.placeholderAfterMs,
+      requestLedger: new SeenRequestLedger(deps.database.db),
+    });
+    return {
+      handle: slack,
+      mount(http) {
+        if (slack.requestListener) http.route('POST', SLACK_EVENTS_PATH, slack.requestListener);
+      },
+      start: () => slack.start(),
+      stop: () => slack.stop(),
+      describe: (url) =>
+        settings.mode === 'socket'
+          ? `Slack app on, in Socket Mode (command ${settings.command})`
+          : `Slack app on: Slack sends to POST ${url}${SLACK_EVENTS_PATH} (command ${settings.command})`,
+      post: (subscription, view) => slack.postToChannel(subscription.channelId, view),
+      // The channel itself is what fails, so its subscriber hears of it directly, in a DM.
+      tellPaused: async (subscription, note) => {
+        if (subscription.source !== 'chat') return;
+        await slack.postToChannel(subscription.createdBy, {
+          kind: 'notice',
+          title: 'Digest paused',
+          text: `The digest you set up in <#${subscription.channelId}> is ${note}. Invite the bot there (or check the channel still exists), then say \`digest daily …\` in it again.`,
+        });
+      },
+    };
+  },
+};

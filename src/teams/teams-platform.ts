@@ -1,0 +1,79 @@
+import type { TeamsConfig } from '../config/config';
+import type { ChatPlatform } from '../platforms/chat-platform';
+import { ConversationReferenceStore } from '../storage/conversation-reference-store';
+import { InMemoryConversationReferences, StoredConversationReferences } from './conversation-references';
+import {
+  createTeamsApp,
+  TEAMS_MESSAGES_PATH,
+  type TeamsApp,
+  type TeamsCredentialsFactory,
+} from './teams-app';
+
+/** Teams on botbuilder's CloudAdapter, at POST /api/messages. */
+export const teamsPlatform: ChatPlatform<TeamsConfig, TeamsApp> = {
+  name: 'teams',
+  settings: (config) => config.teams,
+  whenOff: () =>
+    'Teams bot off: set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID to turn it on',
+  mountWhenOff(http) {
+    http.route('POST', TEAMS_MESSAGES_PATH, (_req, res) => {
+      res.writeHead(503, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          error:
+            'The Teams bot is off: set MICROSOFT_APP_ID (or TEAMS_ALLOW_UNAUTHENTICATED=true for the Emulator).',
+        }),
+      );
+    });
+  },
+  async create(settings, deps) {
+    const open = settings.mode === 'open';
+    const teams = createTeamsApp(settings, {
+      answers: deps.answers,
+      logger: deps.logger,
+      defaultTimeZone: deps.config.defaultTimeZone,
+      // Open mode proves nobody's identity: it keeps no conversation in the database and takes no digests.
+      digests: open ? null : deps.digests,
+      references: open
+        ? new InMemoryConversationReferences(1_000)
+        : new StoredConversationReferences(new ConversationReferenceStore(deps.database.db, 'teams')),
+      placeholderAfterMs: deps.timing.placeholderAfterMs,
+      invokeBudgetMs: deps.timing.invokeBudgetMs,
+      credentialsFactory: deps.extras.teamsCredentials as TeamsCredentialsFactory | undefined,
+    });
+    if (open)
+      deps.logger.warn(
+        `TEAMS_ALLOW_UNAUTHENTICATED=true: POST ${TEAMS_MESSAGES_PATH} accepts requests WITHOUT checking who sent them. For the Bot Framework Emulator and local tests only: it answers activities whose serviceUrl is on this machine only, stores no conversation and takes no digests. Never expose this port.`,
+      );
+    return {
+      handle: teams,
+      mount(http) {
+        http.route('POST', TEAMS_MESSAGES_PATH, teams.requestListener);
+      },
+      start: async () => {},
+      stop: async () => {},
+      describe: (url) =>
+        open
+          ? `Teams bot on, unauthenticated: POST ${url}${TEAMS_MESSAGES_PATH}`
+          : `Teams bot on: POST ${url}${TEAMS_MESSAGES_PATH} (app ${settings.appId}, ${settings.appType})`,
+      post: async (subscription, view) => {
+        const id = await teams.postToConversation(subscription.channelId, view).catch(async (error) => {
+          // 403 BotNotInConversationRoster: the app was removed while the bot was not told.
+          if ((error as { statusCode?: number }).statusCode === 403) {
+            await teams.references.remove(subscription.channelId);
+            await deps.digests.endForConversation(
+              'teams',
+              subscription.channelId,
+              'Teams answered 403: the bot is not in it',
+            );
+          }
+          throw error;
+        });
+        if (id === null)
+          throw new Error(
+            `the bot has not been in Teams conversation ${subscription.channelId} since it started keeping references`,
+          );
+        return id;
+      },
+    };
+  },
+};
