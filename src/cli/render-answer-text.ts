@@ -1,3 +1,4 @@
+import { fallbackText } from '../core/view/answer-wording';
 import type { AnswerView, SessionsView } from '../core/view/sessions-view';
 
 /** A SessionsView as a terminal table. */
@@ -40,7 +41,7 @@ export function renderAnswerText(view: AnswerView): string {
         ...view.log.map((l) => `${l.timeText}  ${l.message}`),
       ].join('\n');
     case 'error':
-      return `${view.title}: ${view.message}`;
+      return fallbackText(view);
     case 'help':
     case 'notice':
       return `${view.title}\n${view.text}`;

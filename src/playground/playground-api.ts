@@ -7,11 +7,8 @@ import { isTimeZone } from '../core/time-zone';
 import type { AnswerView } from '../core/view/sessions-view';
 import { SLACK_ACTION_KINDS, SLACK_ACTIONS } from '../slack/render/block-kit';
 import { renderAnswerBlockKit } from '../slack/render/render-sessions-block-kit';
-import {
-  CARD_VERB_KINDS,
-  renderAnswerAdaptiveCard,
-  SESSION_INPUT_ID,
-} from '../teams/render/render-sessions-adaptive-card';
+import { CARD_VERB_KINDS } from '../teams/render/adaptive-card-parts';
+import { renderAnswerAdaptiveCard, SESSION_INPUT_ID } from '../teams/render/render-sessions-adaptive-card';
 import type { VeeamSimulator } from '../veeam/simulator/simulator-server';
 import type { PlaygroundInbox } from './playground-inbox';
 

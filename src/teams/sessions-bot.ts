@@ -19,12 +19,8 @@ import type { AnswerView } from '../core/view/sessions-view';
 import type { DigestService } from '../digest/digest-service';
 import { placeholderActivity, toCardActivity } from './card-activity';
 import { type ConversationReferences, toProactiveReference } from './conversation-references';
-import {
-  CARD_VERB_KINDS,
-  CARD_VERBS,
-  renderAnswerAdaptiveCard,
-  SESSION_INPUT_ID,
-} from './render/render-sessions-adaptive-card';
+import { CARD_VERB_KINDS, CARD_VERBS } from './render/adaptive-card-parts';
+import { renderAnswerAdaptiveCard, SESSION_INPUT_ID } from './render/render-sessions-adaptive-card';
 
 export type SessionsBotDeps = {
   config: TeamsConfig;

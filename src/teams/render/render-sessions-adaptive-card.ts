@@ -1,16 +1,25 @@
-import type { ActionKind } from '../../core/conversation/conversation';
+import { fallbackText, instancesText, logHeading, pagingText } from '../../core/view/answer-wording';
 import type {
   AnswerView,
   DetailsView,
-  DigestView,
   ErrorView,
   HelpView,
   NoticeView,
   SessionRow,
   SessionsView,
-  StatusTone,
 } from '../../core/view/sessions-view';
+import {
+  type AdaptiveCardMessage,
+  CARD_VERBS,
+  COLOR,
+  card,
+  execute,
+  ICON,
+  openVeeam,
+  title,
+} from './adaptive-card-parts';
 import { plainTextBlock, textRun, truncateText } from './card-text';
+import { renderDigestAdaptiveCard } from './render-digest-adaptive-card';
 
 /**
  * Adaptive Cards for Teams, version 1.5 (what Teams renders on desktop, web and mobile).
@@ -20,87 +29,21 @@ import { plainTextBlock, textRun, truncateText } from './card-text';
  * That needs no stored activity id and no updateActivity round trip, which Action.Submit would.
  */
 
-export type AdaptiveCardMessage = { card: Record<string, unknown>; text: string };
-
-/** Verbs of the Action.Execute buttons, shared with the Teams handler. */
-export const CARD_VERBS = {
-  page: 'sessions.page',
-  details: 'sessions.details',
-  retry: 'sessions.retry',
-  /** From a digest: the full list as a new message, so the digest stays. */
-  showAll: 'sessions.show_all',
-} as const;
-
-/** What each verb asks the core for (src/core/conversation). */
-export const CARD_VERB_KINDS: ReadonlyMap<string, ActionKind> = new Map<string, ActionKind>([
-  [CARD_VERBS.page, 'page'],
-  [CARD_VERBS.retry, 'page'],
-  [CARD_VERBS.details, 'details'],
-  [CARD_VERBS.showAll, 'show-all'],
-]);
-
 /** Safe everywhere (Teams, Power Automate, Graph); Teams itself accepts more for bot messages. */
 export const CARD_BYTES_BUDGET = 28 * 1024;
-
-const ICON: Record<StatusTone, string> = {
-  failed: '🔴',
-  warning: '🟠',
-  success: '🟢',
-  running: '🔵',
-  canceled: '⚪',
-  other: '⚫',
-};
-/**
- * Teams' "Warning" yellow (1.5:1 on white) and "Good" green (2.1:1) fail WCAG AA's 4.5:1 in the light
- * theme: those statuses are carried by the icon and the word alone. Red and blue pass on both themes.
- */
-const COLOR: Record<StatusTone, 'Attention' | 'Accent' | undefined> = {
-  failed: 'Attention',
-  warning: undefined,
-  success: undefined,
-  running: 'Accent',
-  canceled: undefined,
-  other: undefined,
-};
-
-function card(body: unknown[], actions: unknown[]): Record<string, unknown> {
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    msteams: { width: 'Full' },
-    body,
-    ...(actions.length > 0 ? { actions } : {}),
-  };
-}
-
-function execute(title: string, verb: string, token: string): Record<string, unknown> {
-  return { type: 'Action.Execute', title, verb, data: { token } };
-}
 
 /** Id of the session picker; Action.Execute sends its value along with the action's data. */
 export const SESSION_INPUT_ID = 'session';
 
-function openVeeam(url: string | null): Record<string, unknown>[] {
-  return url ? [{ type: 'Action.OpenUrl', title: 'Open in Veeam', url }] : [];
-}
-
-function title(text: string): Record<string, unknown> {
-  return plainTextBlock([textRun(truncateText(text, 200), { weight: 'Bolder', size: 'Medium' })], {
-    spacing: 'None',
-  });
-}
-
 function rowElement(row: SessionRow): Record<string, unknown> {
   const statusColor = COLOR[row.tone];
+  const instances = instancesText(row);
   const meta = [
     // Every time on a card is in the asker's zone, said once at its foot: DATE()/TIME() would show each
     // reader's own zone beside a picker, header and details in the asker's (contradicting times).
     row.startedText,
     row.durationText,
-    ...(row.protectedInstances !== null
-      ? [`${row.protectedInstances} instance${row.protectedInstances === 1 ? '' : 's'}`]
-      : []),
+    ...(instances ? [instances] : []),
   ].join(' · ');
   // Lean on purpose: 25 of these must fit in the 28 KB budget.
   return {
@@ -180,7 +123,7 @@ function renderSessionsAdaptiveCard(view: SessionsView): AdaptiveCardMessage {
     body.push({
       type: 'TextBlock',
       // The label already says "of N" when the total is known.
-      text: `${view.paging.total === null ? `${view.paging.label} · ${view.countText}` : view.paging.label} · times in ${view.timeZone}`,
+      text: `${pagingText(view)} · times in ${view.timeZone}`,
       isSubtle: true,
       size: 'Small',
       spacing: 'Medium',
@@ -191,9 +134,7 @@ function renderSessionsAdaptiveCard(view: SessionsView): AdaptiveCardMessage {
     ...(view.paging.nextToken ? [execute('Next ▶', CARD_VERBS.page, view.paging.nextToken)] : []),
     ...openVeeam(view.veeamUrl),
   ];
-  const summary =
-    view.rows.length === 0 ? (view.emptyText ?? '') : `${view.countText}, showing ${view.paging.label}`;
-  return { card: card(body, actions), text: `${view.title}: ${summary}` };
+  return { card: card(body, actions), text: fallbackText(view) };
 }
 
 function renderDetailsAdaptiveCard(view: DetailsView): AdaptiveCardMessage {
@@ -205,11 +146,7 @@ function renderDetailsAdaptiveCard(view: DetailsView): AdaptiveCardMessage {
     ),
   ];
   if (view.log.length > 0) {
-    const heading =
-      view.logOmitted > 0
-        ? `Log (last ${view.log.length} of ${view.log.length + view.logOmitted} lines)`
-        : 'Log';
-    body.push({ type: 'TextBlock', text: heading, weight: 'Bolder', spacing: 'Medium' });
+    body.push({ type: 'TextBlock', text: logHeading(view), weight: 'Bolder', spacing: 'Medium' });
     for (const line of view.log) {
       const color = COLOR[line.tone];
       body.push(
@@ -228,10 +165,7 @@ function renderDetailsAdaptiveCard(view: DetailsView): AdaptiveCardMessage {
     ...(view.backToken ? [execute('◀ Back to the list', CARD_VERBS.page, view.backToken)] : []),
     ...openVeeam(view.veeamUrl),
   ];
-  return {
-    card: card(body, actions),
-    text: `${view.title} (${view.row.typeLabel}, ${view.row.startedText})`,
-  };
+  return { card: card(body, actions), text: fallbackText(view) };
 }
 
 function renderErrorAdaptiveCard(view: ErrorView): AdaptiveCardMessage {
@@ -240,7 +174,7 @@ function renderErrorAdaptiveCard(view: ErrorView): AdaptiveCardMessage {
     plainTextBlock([textRun(view.message)]),
   ];
   const actions = view.retryToken ? [execute('Try again', CARD_VERBS.retry, view.retryToken)] : [];
-  return { card: card(body, actions), text: `${view.title}: ${view.message}` };
+  return { card: card(body, actions), text: fallbackText(view) };
 }
 
 /** Help and notices: a title and plain words. */
@@ -252,7 +186,7 @@ function renderHelpAdaptiveCard(view: HelpView | NoticeView): AdaptiveCardMessag
       .filter(Boolean)
       .map((line) => plainTextBlock([textRun(line.replace(/`/g, ''))], { spacing: 'Small' })),
   ];
-  return { card: card(body, []), text: view.title };
+  return { card: card(body, []), text: fallbackText(view) };
 }
 
 export function renderAnswerAdaptiveCard(view: AnswerView): AdaptiveCardMessage {
@@ -269,66 +203,4 @@ export function renderAnswerAdaptiveCard(view: AnswerView): AdaptiveCardMessage 
     case 'digest':
       return renderDigestAdaptiveCard(view);
   }
-}
-
-/** The daily digest, saying what the Block Kit one says. */
-function renderDigestAdaptiveCard(view: DigestView): AdaptiveCardMessage {
-  const body: unknown[] = [
-    title(view.title),
-    plainTextBlock([textRun(view.windowText, { isSubtle: true, size: 'Small' })], { spacing: 'None' }),
-  ];
-  if (view.lateText) body.push(plainTextBlock([textRun(`⏳ ${view.lateText}`)]));
-  if (view.notice)
-    body.push(plainTextBlock([textRun('⚠️ Note: ', { weight: 'Bolder' }), textRun(view.notice)]));
-  if (view.allGreenText)
-    body.push(plainTextBlock([textRun(`✅ ${view.allGreenText}`, { weight: 'Bolder' })]));
-  body.push({
-    type: 'ColumnSet',
-    spacing: 'Medium',
-    columns: view.counts.map((c) => ({
-      type: 'Column',
-      width: 'stretch',
-      items: [
-        plainTextBlock([textRun(`${ICON[c.tone]} ${c.count}`, { weight: 'Bolder', size: 'Large' })]),
-        plainTextBlock([textRun(c.label)], { spacing: 'None' }),
-        ...(c.changeText
-          ? [plainTextBlock([textRun(c.changeText, { isSubtle: true, size: 'Small' })], { spacing: 'None' })]
-          : []),
-      ],
-    })),
-  });
-  if (view.groups.length > 0) {
-    body.push(plainTextBlock([textRun('Problems by policy', { weight: 'Bolder' })], { separator: true }));
-    for (const g of view.groups) {
-      const what = [
-        g.failed > 0 ? `${g.failed} failed` : '',
-        g.warnings > 0 ? `${g.warnings} warning${g.warnings === 1 ? '' : 's'}` : '',
-      ]
-        .filter(Boolean)
-        .join(', ');
-      body.push(
-        plainTextBlock(
-          [
-            textRun(`${ICON[g.tone]} `),
-            textRun(truncateText(g.name, 120), { weight: 'Bolder' }),
-            textRun(` · ${what}`, COLOR[g.tone] ? { color: COLOR[g.tone] } : {}),
-            textRun(` · last ${g.lastText}`, { isSubtle: true }),
-          ],
-          { spacing: 'Small' },
-        ),
-      );
-    }
-    if (view.moreText) body.push(plainTextBlock([textRun(view.moreText, { isSubtle: true })]));
-  }
-  body.push(
-    plainTextBlock([textRun(`${view.trendBar}  ${view.trendText}`, { isSubtle: true })], { separator: true }),
-  );
-  const actions = [
-    ...(view.showAllToken
-      ? [execute('Show failed and warning sessions', CARD_VERBS.showAll, view.showAllToken)]
-      : []),
-    ...openVeeam(view.veeamUrl),
-  ];
-  const summary = view.counts.map((c) => `${c.count} ${c.label.toLowerCase()}`).join(', ');
-  return { card: card(body, actions), text: `${view.title}: ${summary}` };
 }

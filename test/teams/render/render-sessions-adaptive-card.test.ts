@@ -1,8 +1,7 @@
 import { buildSessionsView } from '../../../src/core/view/build-sessions-view';
+import { type AdaptiveCardMessage, CARD_VERBS } from '../../../src/teams/render/adaptive-card-parts';
 import {
-  type AdaptiveCardMessage,
   CARD_BYTES_BUDGET,
-  CARD_VERBS,
   renderAnswerAdaptiveCard,
   SESSION_INPUT_ID,
 } from '../../../src/teams/render/render-sessions-adaptive-card';
