@@ -3,11 +3,20 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { DigestSubscription } from '../core/digest/digest-subscription';
 import { isTimeZone } from '../core/time-zone';
+import { PLATFORMS } from '../platforms/registry';
+
+/** The platforms a declared digest may name: those the registry lists, never retyped. */
+const PLATFORM_NAMES = PLATFORMS.map((p) => p.name);
 
 const entrySchema = z
   .object({
     name: z.string().regex(/^[\w.-]{1,64}$/, 'a name of letters, digits, ".", "_" or "-"'),
-    platform: z.enum(['slack', 'teams'], { message: 'must be slack or teams, where digests are posted' }),
+    platform: z
+      .string()
+      .refine(
+        (name) => PLATFORM_NAMES.includes(name),
+        `one of ${PLATFORM_NAMES.join(', ')}, where digests are posted`,
+      ),
     /** Slack channel id (C…), or the Teams conversation id (19:…@thread.tacv2). */
     channel: z.string().min(1),
     days: z.enum(['daily', 'weekdays']).default('daily'),
