@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunningApp } from '../../src/main';
 import { CARD_VERBS } from '../../src/teams/render/adaptive-card-parts';
-import type { SimSession } from '../../src/veeam/simulator/seed-sessions';
+import type { SimSession } from '../../src/veeam/simulator/sim-world';
 import { type FakeBotConnector, startFakeBotConnector } from '../fakes/bot-connector';
 import { type FakeSlack, startFakeSlack } from '../fakes/slack-web-api';
 import {

@@ -8,15 +8,10 @@ import {
   vmProtection,
 } from './protection';
 import { pageOf, QueryReader } from './query-params';
-import {
-  createWorld,
-  generateSessions,
-  type SimSession,
-  type SimWorld,
-  sessionLog,
-  sessionPayload,
-} from './seed-sessions';
+import { generateSessions } from './seed-sessions';
+import { sessionLog, sessionPayload } from './session-payloads';
 import { json, problem, type SimResponse, validationProblem } from './sim-response';
+import { createWorld, type SimSession, type SimWorld } from './sim-world';
 
 /**
  * The simulated appliance itself, without HTTP, tokens or faults: an API request in, a response out, over

@@ -1,4 +1,4 @@
-import type { SimSession, SimVm, SimWorld } from './seed-sessions';
+import type { SimSession, SimVm, SimWorld } from './sim-world';
 
 /**
  * What the appliance knows of each VM's protection, derived from the sessions: which VMs a live policy

@@ -6,8 +6,8 @@ import { createAppliance } from './appliance';
 import { createFaults, nextFault, resetFaults, type SimulatorFaults } from './faults';
 import { createOAuthGrants, DEFAULT_SIMULATOR_USERS, type SimulatorUser } from './oauth-grants';
 import { caseInsensitiveQuery } from './query-params';
-import type { SimSession } from './seed-sessions';
 import { json, problem, type SimResponse } from './sim-response';
+import type { SimSession } from './sim-world';
 
 /**
  * A faithful local stand-in for the Veeam Backup for Microsoft Azure REST API (../shared/veeam-api/), and
