@@ -8,7 +8,7 @@ import {
 } from 'botbuilder';
 import type { TeamsConfig } from '../config/config';
 import type { AnswerDeps, Asker } from '../core/answers/answer-question';
-import { deliverWithPlaceholder } from '../core/answers/deliver-with-placeholder';
+import { deliverWithPlaceholder, withinBudget } from '../core/answers/deliver-with-placeholder';
 import type { Access } from '../core/conversation/conversation';
 import { handleAction } from '../core/conversation/handle-action';
 import { type ConversationDeps, handleMessage } from '../core/conversation/handle-message';
@@ -210,12 +210,7 @@ export class SessionsBot extends TeamsActivityHandler {
       };
     }
 
-    let timer: NodeJS.Timeout | undefined;
-    const slow = new Promise<'slow'>((resolve) => {
-      timer = setTimeout(() => resolve('slow'), this.deps.invokeBudgetMs);
-    });
-    const first = await Promise.race([answer, slow]);
-    clearTimeout(timer);
+    const first = await withinBudget(answer, this.deps.invokeBudgetMs);
     if (first !== 'slow') return this.cardResponse(first);
 
     // Teams gives an invoke a few seconds. Updating the message later would replace the card for everyone

@@ -13,16 +13,24 @@ export async function deliverWithPlaceholder<P>(
     showAnswer: (view: AnswerView, placeholder: P | null) => Promise<void>;
   },
 ): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const slow = new Promise<'slow'>((resolve) => {
-    timer = setTimeout(() => resolve('slow'), options.placeholderAfterMs);
-  });
-  const first = await Promise.race([answer, slow]);
-  clearTimeout(timer);
+  const first = await withinBudget(answer, options.placeholderAfterMs);
   if (first !== 'slow') {
     await options.showAnswer(first, null);
     return;
   }
   const placeholder = await options.showPlaceholder().catch(() => null);
   await options.showAnswer(await answer, placeholder);
+}
+
+/** The answer if it comes within `ms`, else "slow" (the answer goes on; the caller decides what to show). */
+export async function withinBudget(answer: Promise<AnswerView>, ms: number): Promise<AnswerView | 'slow'> {
+  let timer: NodeJS.Timeout | undefined;
+  const slow = new Promise<'slow'>((resolve) => {
+    timer = setTimeout(() => resolve('slow'), ms);
+  });
+  try {
+    return await Promise.race([answer, slow]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
