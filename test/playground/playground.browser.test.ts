@@ -118,4 +118,32 @@ describeInBrowser('the playground, in a real browser', () => {
     await teams().getByText('Backup digest').waitFor();
     expect(await teams().textContent()).toMatch(/Failed per day, last 7 days/);
   });
+
+  it('takes a digest subscription as chat does, and shows the digests the schedule posts here', async () => {
+    await page.getByLabel('Question').fill('digest daily 08:00');
+    await page.getByRole('button', { name: 'Ask', exact: true }).click();
+    await slack().getByText('Digest on').waitFor();
+    await teams().getByText('Digest on').waitFor();
+    await page.getByRole('button', { name: 'Posted digests' }).click();
+    await page.getByText(/No digest has been posted here yet/).waitFor();
+    // What the scheduler does at 08:00: the service posts through the playground platform by its name.
+    await app.digests.post(
+      {
+        id: 'playground:playground',
+        platform: 'playground',
+        channelId: 'playground',
+        schedule: { days: 'daily', time: '08:00', timeZone: 'Europe/Berlin' },
+        filters: '',
+        createdBy: 'playground',
+        createdAt: new Date(Date.now() - 86_400_000).toISOString(),
+        source: 'chat',
+      },
+      new Date(),
+      false,
+    );
+    await page.getByRole('button', { name: 'Posted digests' }).click();
+    await slack().getByText('Backup digest').waitFor();
+    await teams().getByText('Backup digest').waitFor();
+    await page.getByText(/Posted at /).waitFor();
+  });
 });

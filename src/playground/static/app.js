@@ -108,6 +108,21 @@ $('ask-form').addEventListener('submit', ask);
 $('digest').addEventListener('click', () =>
   busy(slackRoot, async () => showBoth(await post('/playground/api/digest', { timeZone: zone() }))),
 );
+// What `digest daily …` said here has posted since: the newest, kept by the bot in memory.
+$('posted').addEventListener('click', () =>
+  busy(slackRoot, async () => {
+    const res = await fetch('/playground/api/digests', { headers: auth });
+    const posted = await res.json();
+    if (!res.ok) throw new Error(posted.error ?? `HTTP ${res.status}`);
+    if (posted.length === 0) {
+      $('slack-note').textContent =
+        'No digest has been posted here yet: say digest daily 08:00, and the schedule posts one here at 08:00.';
+      return;
+    }
+    showBoth(posted[0]);
+    $('slack-note').textContent = `Posted at ${new Date(posted[0].at).toLocaleString()}.`;
+  }),
+);
 for (const radio of document.querySelectorAll('input[name=veeam]')) {
   radio.addEventListener('change', async () =>
     refreshState(await post('/playground/api/faults', { veeam: radio.value })),
