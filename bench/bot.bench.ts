@@ -3,7 +3,7 @@
  * embedded simulator at a fixed latency, fake Slack and Bot Connector in this process. Every figure is
  * measured in this one run, next to its baseline; targets come from the performance issue.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -289,7 +289,7 @@ async function main() {
     rows.push(latencyRow('Teams message → card at the connector', teamsE2e));
 
     process.stdout.write(
-      `sessions-bot benchmark: simulator latency ${LATENCY_MS} ms a call, bot and simulator in processes of their own, bot NODE_OPTIONS="${PRODUCTION_NODE_OPTIONS}", Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n\n` +
+      `sessions-bot benchmark of ${commitMeasured()}: simulator latency ${LATENCY_MS} ms a call, bot and simulator in processes of their own, bot NODE_OPTIONS="${PRODUCTION_NODE_OPTIONS}", Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n\n` +
         `${table(['measure', 'p50 / value', 'p99', 'unit', 'target'], rows)}\n`,
     );
   } finally {
@@ -307,3 +307,14 @@ main().then(
     process.exit(1);
   },
 );
+
+/** The commit the figures belong to, with "+ changes" when the working tree differs from it. */
+function commitMeasured(): string {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain'], { encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${commit} + changes` : commit;
+  } catch {
+    return 'an unknown commit (no git here)';
+  }
+}

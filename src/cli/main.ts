@@ -21,11 +21,7 @@ Usage:
 Configuration comes from the environment (see .env.example). With VEEAM_URL unset, the embedded
 simulator stands in for the appliance.`;
 
-export async function runCli(
-  argv: string[],
-  env: Record<string, string | undefined>,
-  io: Io,
-): Promise<number> {
+async function runCli(argv: string[], env: Record<string, string | undefined>, io: Io): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {

@@ -24,16 +24,23 @@ describe('the Dockerfile', () => {
   });
 
   it('builds in stages, installs production dependencies only, and runs as a user that is not root', () => {
-    expect(lines.filter((l) => l.startsWith('FROM ')).length).toBe(2);
+    expect(lines.filter((l) => l.startsWith('FROM ')).length).toBe(3);
     expect(dockerfile).toContain('npm ci --omit=dev');
+    // The runtime stage takes node_modules from the production-only stage, and dist from the build.
+    expect(dockerfile).toContain('COPY --from=deps /app/node_modules ./node_modules');
+    expect(dockerfile).toContain('COPY --from=build /app/dist ./dist');
+    expect(dockerfile).toContain('RUN npm run build');
     expect(lines.filter((l) => l.startsWith('USER ')).at(-1)).toBe('USER node');
   });
 
-  it('starts the command the README starts, and checks the health endpoint the bot serves', () => {
+  it('starts the compiled build as start:prod does, and checks the health endpoint the bot serves', () => {
     const cmd = JSON.parse(lines.find((l) => l.startsWith('CMD '))?.slice(4) ?? '[]') as string[];
-    expect(cmd).toEqual(['node', 'bin/sessions-bot', 'serve']);
-    expect(existsSync(join(ROOT, cmd[1] as string))).toBe(true);
-    expect(JSON.parse(read('package.json')).scripts.start).toBe('node bin/sessions-bot serve');
+    expect(cmd).toEqual(['node', 'dist/cli/bin.js', 'serve']);
+    // dist/ is built, not kept: the compiled build spec (compiled-build.test.ts) builds and runs it.
+    expect(existsSync(join(ROOT, 'src/cli/bin.ts'))).toBe(true);
+    const scripts = JSON.parse(read('package.json')).scripts;
+    expect(scripts['start:prod']).toBe('node dist/cli/bin.js serve');
+    expect(scripts.start).toBe('node bin/sessions-bot serve');
     expect(dockerfile).toMatch(/HEALTHCHECK[\s\S]*\/healthz/);
     expect(read('src/http/server.ts')).toContain("'GET /healthz'");
   });
