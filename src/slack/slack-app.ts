@@ -19,9 +19,8 @@ import { registerSessionsCommand } from './listeners/sessions-command';
 import { renderAnswerBlockKit } from './render/render-sessions-block-kit';
 import { createSlackRequestGuard, type RequestLedger } from './request-guard';
 import type { SlackContext } from './slack-context';
+import { SLACK_EVENTS_PATH } from './slack-endpoints';
 import { UserTimeZones } from './user-time-zones';
-
-export const SLACK_EVENTS_PATH = '/slack/events';
 
 export type SlackApp = {
   app: App;

@@ -1,7 +1,8 @@
 import type { SlackConfig } from '../config/config';
 import type { ChatPlatform } from '../platforms/chat-platform';
 import { SeenRequestLedger } from '../storage/seen-request-ledger';
-import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from './slack-app';
+import type { SlackApp } from './slack-app';
+import { SLACK_EVENTS_PATH } from './slack-endpoints';
 
 /** Slack on Bolt: HTTP mode at POST /slack/events, or Socket Mode. */
 export const slackPlatform: ChatPlatform<SlackConfig, SlackApp> = {
@@ -10,6 +11,8 @@ export const slackPlatform: ChatPlatform<SlackConfig, SlackApp> = {
   whenOff: () =>
     'Slack app off: set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) to turn it on',
   async create(settings, deps) {
+    // Bolt is large: loaded only when Slack is on.
+    const { createSlackApp } = await import('./slack-app');
     const slack = createSlackApp(settings, {
       answers: deps.answers,
       logger: deps.logger,

@@ -12,8 +12,6 @@ import { createTeamsAdapter, type TeamsCredentialsFactory } from './teams-adapte
 
 export type { TeamsCredentialsFactory };
 
-export const TEAMS_MESSAGES_PATH = '/api/messages';
-
 export type TeamsApp = {
   requestListener: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
   references: ConversationReferences;

@@ -2,12 +2,10 @@ import type { TeamsConfig } from '../config/config';
 import type { ChatPlatform } from '../platforms/chat-platform';
 import { ConversationReferenceStore } from '../storage/conversation-reference-store';
 import { InMemoryConversationReferences, StoredConversationReferences } from './conversation-references';
-import {
-  createTeamsApp,
-  TEAMS_MESSAGES_PATH,
-  type TeamsApp,
-  type TeamsCredentialsFactory,
-} from './teams-app';
+import type { TeamsApp, TeamsCredentialsFactory } from './teams-app';
+
+/** Where the Bot Framework posts; said here too, so a bot with Teams off never loads botbuilder. */
+const TEAMS_MESSAGES_PATH = '/api/messages';
 
 /** Teams on botbuilder's CloudAdapter, at POST /api/messages. */
 export const teamsPlatform: ChatPlatform<TeamsConfig, TeamsApp> = {
@@ -26,6 +24,8 @@ export const teamsPlatform: ChatPlatform<TeamsConfig, TeamsApp> = {
     });
   },
   async create(settings, deps) {
+    // botbuilder is large: loaded only when Teams is on.
+    const { createTeamsApp } = await import('./teams-app');
     const open = settings.mode === 'open';
     const teams = createTeamsApp(settings, {
       answers: deps.answers,
