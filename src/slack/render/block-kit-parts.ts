@@ -1,6 +1,5 @@
 import type { StatusTone } from '../../core/view/sessions-view';
 import type { Button } from './block-kit';
-import { SLACK_ACTIONS } from './block-kit';
 import { BLOCK_KIT_LIMITS as L } from './block-kit-limits';
 import { escapeMrkdwn, truncate } from './mrkdwn';
 
@@ -38,17 +37,4 @@ export function slackDate(iso: string | null, fallback: string): string {
   const seconds = Math.floor(Date.parse(iso) / 1000);
   if (!Number.isFinite(seconds)) return escapeMrkdwn(fallback);
   return `<!date^${seconds}^{date_short_pretty} {time}|${escapeMrkdwn(fallback).replace(/[|>]/g, ' ')}>`;
-}
-
-export function openVeeam(url: string | null): Button[] {
-  return url
-    ? [
-        {
-          type: 'button',
-          text: plain('Open in Veeam', L.buttonText),
-          action_id: SLACK_ACTIONS.openVeeam,
-          url: truncate(url, L.url),
-        },
-      ]
-    : [];
 }

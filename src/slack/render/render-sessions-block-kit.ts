@@ -1,22 +1,156 @@
-import { fallbackText, instancesText, logHeading, pagingText } from '../../core/view/answer-wording';
-import type {
-  AnswerView,
-  DetailsView,
-  ErrorView,
-  HelpView,
-  NoticeView,
-  SessionRow,
-  SessionsView,
-} from '../../core/view/sessions-view';
+import { groupProblemsText, instancesText } from '../../core/view/answer-wording';
+import { buildCard } from '../../core/view/build-card';
+import type { Card, CardAction, CardElement } from '../../core/view/card';
+import type { AnswerView, SessionRow } from '../../core/view/sessions-view';
 import type { Block, BlockKitMessage, Button } from './block-kit';
 import { SLACK_ACTIONS } from './block-kit';
 import { BLOCK_KIT_LIMITS as L } from './block-kit-limits';
-import { button, EMOJI, openVeeam, plain, ROW_NAME_MAX, slackDate } from './block-kit-parts';
+import { button, EMOJI, plain, ROW_NAME_MAX, slackDate } from './block-kit-parts';
 import { escapeMrkdwn, truncate } from './mrkdwn';
-import { renderDigestBlockKit } from './render-digest-block-kit';
+
+/**
+ * The card tree (core/view/card.ts) as Block Kit. What is Slack's own: a Details button on every row,
+ * date tokens that show each reader their own zone, emoji for tones, the Share button of a private answer,
+ * and the buttons above the foot line.
+ */
 
 /** Block text kept back for the header, context lines and buttons around the rows. */
 const TEXT_OUTSIDE_ROWS = 1500;
+
+export type BlockKitOptions = {
+  /** Adds a "Share in channel" button to an answer only its asker can see. */
+  shareable?: boolean;
+};
+
+/** Any answer → a Block Kit message. */
+export function renderAnswerBlockKit(view: AnswerView, options: BlockKitOptions = {}): BlockKitMessage {
+  return cardToBlockKit(buildCard(view), options);
+}
+
+function cardToBlockKit(card: Card, options: BlockKitOptions): BlockKitMessage {
+  const buttons = card.actions.map(toButton);
+  if (options.shareable && card.shareToken) {
+    // Before "Open in Veeam", after the paging buttons.
+    const at = card.actions.findIndex((a) => a.kind === 'open-url');
+    buttons.splice(
+      at < 0 ? buttons.length : at,
+      0,
+      button('Share in channel', SLACK_ACTIONS.share, card.shareToken),
+    );
+  }
+  const blocks: Block[] = [];
+  const footAt = card.elements.findIndex((e) => e.type === 'page-line' || e.type === 'times-in');
+  card.elements.forEach((element, i) => {
+    if (i === footAt && buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
+    blocks.push(...toBlocks(element));
+  });
+  if (footAt < 0 && buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
+  return { text: truncate(escapeMrkdwn(card.fallback), L.fallbackText), blocks };
+}
+
+const ACTION_IDS: Record<Exclude<CardAction['kind'], 'open-url'>, string> = {
+  previous: SLACK_ACTIONS.previous,
+  next: SLACK_ACTIONS.next,
+  back: SLACK_ACTIONS.back,
+  retry: SLACK_ACTIONS.retry,
+  'show-all': SLACK_ACTIONS.showAll,
+};
+
+function toButton(action: CardAction): Button {
+  if (action.kind === 'open-url')
+    return {
+      type: 'button',
+      text: plain(action.label, L.buttonText),
+      action_id: SLACK_ACTIONS.openVeeam,
+      url: truncate(action.url, L.url),
+    };
+  return button(action.label, ACTION_IDS[action.kind], action.token);
+}
+
+const context = (text: string): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
+const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text } });
+
+function toBlocks(e: CardElement): Block[] {
+  switch (e.type) {
+    case 'title':
+      return [{ type: 'header', text: plain(e.text, L.headerText) }];
+    case 'understood':
+    case 'window':
+      return [context(truncate(escapeMrkdwn(e.text), L.sectionText))];
+    case 'notice':
+      return [context(`:warning: ${truncate(escapeMrkdwn(e.text), L.sectionText - 10)}`)];
+    case 'late':
+      return [context(`:hourglass: ${escapeMrkdwn(e.text)}`)];
+    case 'all-green':
+      return [section(`:white_check_mark: *${escapeMrkdwn(e.text)}*`)];
+    case 'paragraph':
+      return [section(escapeMrkdwn(e.text))];
+    case 'prose':
+      return [section(truncate(escapeMrkdwn(e.text), L.sectionText))];
+    case 'alert':
+      return [
+        section(truncate(`:warning: *${escapeMrkdwn(e.title)}*\n${escapeMrkdwn(e.message)}`, L.sectionText)),
+      ];
+    case 'rows': {
+      const budget = Math.floor((L.totalBlockText - TEXT_OUTSIDE_ROWS) / Math.max(1, e.rows.length));
+      return [
+        ...e.rows.map(
+          (row): Block => ({
+            type: 'section',
+            text: { type: 'mrkdwn', text: rowText(row, budget) },
+            accessory: button('Details', SLACK_ACTIONS.details, row.detailsToken),
+          }),
+        ),
+        { type: 'divider' },
+      ];
+    }
+    case 'fields':
+      return [
+        {
+          type: 'section',
+          fields: e.fields.slice(0, L.sectionFields).map((f) => ({
+            type: 'mrkdwn' as const,
+            text: truncate(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`, L.fieldText),
+          })),
+        },
+      ];
+    case 'log': {
+      const lines = e.lines.map(
+        (l) =>
+          `\`${escapeMrkdwn(l.timeText)}\` ${EMOJI[l.tone]} ${escapeMrkdwn(l.message.replace(/\s+/g, ' '))}`,
+      );
+      const head = e.heading.replace(/^Log/, '*Log*');
+      return [section(truncate(`${head}\n${lines.join('\n')}`, L.sectionText))];
+    }
+    case 'counts':
+      return [
+        {
+          type: 'section',
+          fields: e.counts.map((c) => ({
+            type: 'mrkdwn' as const,
+            text: `${EMOJI[c.tone]} *${c.count}* ${escapeMrkdwn(c.label)}${c.changeText ? `\n_${escapeMrkdwn(c.changeText)}_` : ''}`,
+          })),
+        },
+      ];
+    case 'groups': {
+      const lines = e.groups.map(
+        (g) =>
+          `${EMOJI[g.tone]} *${truncate(escapeMrkdwn(g.name), ROW_NAME_MAX)}* · ${groupProblemsText(g)} · last ${slackDate(g.lastAt, g.lastText)}`,
+      );
+      return [
+        { type: 'divider' },
+        section(truncate(`*${escapeMrkdwn(e.heading)}*\n${lines.join('\n')}`, L.sectionText)),
+        ...(e.more ? [context(escapeMrkdwn(e.more))] : []),
+      ];
+    }
+    case 'trend':
+      return [context(`\`${e.bar}\` ${escapeMrkdwn(e.text)}`)];
+    case 'page-line':
+      return [context(escapeMrkdwn(e.text))];
+    case 'times-in':
+      return [context(`Times in ${escapeMrkdwn(e.timeZone)}`)];
+  }
+}
 
 /**
  * One row as mrkdwn within `budget` characters. Names are cut after escaping, since escaping can make
@@ -34,144 +168,4 @@ function rowText(row: SessionRow, budget: number): string {
   const rest = ` · ${escapeMrkdwn(row.statusLabel)} · ${type}\n${meta}`;
   const nameRoom = Math.max(12, Math.min(ROW_NAME_MAX, budget - rest.length - removed.length - 30));
   return `${EMOJI[row.tone]} *${truncate(escapeMrkdwn(row.name), nameRoom)}*${removed}${rest}`;
-}
-
-export type BlockKitOptions = {
-  /** Adds a "Share in channel" button to an answer only its asker can see. */
-  shareable?: boolean;
-};
-
-function renderSessionsBlockKit(view: SessionsView, options: BlockKitOptions = {}): BlockKitMessage {
-  const blocks: Block[] = [
-    { type: 'header', text: plain(view.title, L.headerText) },
-    {
-      type: 'context',
-      elements: [{ type: 'mrkdwn', text: truncate(escapeMrkdwn(view.understood), L.sectionText) }],
-    },
-  ];
-  if (view.notice) {
-    blocks.push({
-      type: 'context',
-      elements: [
-        { type: 'mrkdwn', text: `:warning: ${truncate(escapeMrkdwn(view.notice), L.sectionText - 10)}` },
-      ],
-    });
-  }
-  if (view.rows.length === 0) {
-    blocks.push({
-      type: 'section',
-      text: { type: 'mrkdwn', text: escapeMrkdwn(view.emptyText ?? 'No sessions.') },
-    });
-  }
-  const rowBudget = Math.floor((L.totalBlockText - TEXT_OUTSIDE_ROWS) / Math.max(1, view.rows.length));
-  for (const row of view.rows) {
-    blocks.push({
-      type: 'section',
-      text: { type: 'mrkdwn', text: rowText(row, rowBudget) },
-      accessory: button('Details', SLACK_ACTIONS.details, row.detailsToken),
-    });
-  }
-  blocks.push({ type: 'divider' });
-  const paging: Button[] = [];
-  if (view.paging.previousToken)
-    paging.push(button('◀ Previous', SLACK_ACTIONS.previous, view.paging.previousToken));
-  if (view.paging.nextToken) paging.push(button('Next ▶', SLACK_ACTIONS.next, view.paging.nextToken));
-  const share = options.shareable
-    ? [button('Share in channel', SLACK_ACTIONS.share, view.paging.currentToken)]
-    : [];
-  const actions = [...paging, ...share, ...openVeeam(view.veeamUrl)];
-  if (actions.length > 0) blocks.push({ type: 'actions', elements: actions });
-  if (view.paging.label) {
-    blocks.push({
-      type: 'context',
-      // The label already says "of N" when the total is known.
-      elements: [
-        {
-          type: 'mrkdwn',
-          text: escapeMrkdwn(pagingText(view)),
-        },
-      ],
-    });
-  }
-  return { text: truncate(escapeMrkdwn(fallbackText(view)), L.fallbackText), blocks };
-}
-
-function renderDetailsBlockKit(view: DetailsView): BlockKitMessage {
-  const blocks: Block[] = [
-    { type: 'header', text: plain(view.title, L.headerText) },
-    {
-      type: 'section',
-      fields: view.fields.slice(0, L.sectionFields).map((f) => ({
-        type: 'mrkdwn' as const,
-        text: truncate(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`, L.fieldText),
-      })),
-    },
-  ];
-  if (view.log.length > 0) {
-    const lines = view.log.map(
-      (l) =>
-        `\`${escapeMrkdwn(l.timeText)}\` ${EMOJI[l.tone]} ${escapeMrkdwn(l.message.replace(/\s+/g, ' '))}`,
-    );
-    const head = logHeading(view).replace(/^Log/, '*Log*');
-    blocks.push({
-      type: 'section',
-      text: { type: 'mrkdwn', text: truncate(`${head}\n${lines.join('\n')}`, L.sectionText) },
-    });
-  }
-  const actions = [
-    ...(view.backToken ? [button('◀ Back to the list', SLACK_ACTIONS.back, view.backToken)] : []),
-    ...openVeeam(view.veeamUrl),
-  ];
-  if (actions.length > 0) blocks.push({ type: 'actions', elements: actions });
-  blocks.push({
-    type: 'context',
-    elements: [{ type: 'mrkdwn', text: `Times in ${escapeMrkdwn(view.timeZone)}` }],
-  });
-  return { text: truncate(escapeMrkdwn(fallbackText(view)), L.fallbackText), blocks };
-}
-
-function renderErrorBlockKit(view: ErrorView): BlockKitMessage {
-  const blocks: Block[] = [
-    {
-      type: 'section',
-      text: {
-        type: 'mrkdwn',
-        text: truncate(
-          `:warning: *${escapeMrkdwn(view.title)}*\n${escapeMrkdwn(view.message)}`,
-          L.sectionText,
-        ),
-      },
-    },
-  ];
-  if (view.retryToken)
-    blocks.push({ type: 'actions', elements: [button('Try again', SLACK_ACTIONS.retry, view.retryToken)] });
-  return { text: truncate(escapeMrkdwn(fallbackText(view)), L.fallbackText), blocks };
-}
-
-/** Help and notices: a header and plain words. */
-export function renderHelpBlockKit(view: HelpView | NoticeView): BlockKitMessage {
-  return {
-    text: escapeMrkdwn(fallbackText(view)),
-    blocks: [
-      { type: 'header', text: plain(view.title, L.headerText) },
-      { type: 'section', text: { type: 'mrkdwn', text: truncate(escapeMrkdwn(view.text), L.sectionText) } },
-    ],
-  };
-}
-
-/** Any answer → a Block Kit message. */
-export function renderAnswerBlockKit(view: AnswerView, options: BlockKitOptions = {}): BlockKitMessage {
-  switch (view.kind) {
-    case 'sessions':
-      return renderSessionsBlockKit(view, options);
-    case 'details':
-      return renderDetailsBlockKit(view);
-    case 'error':
-      return renderErrorBlockKit(view);
-    case 'help':
-    case 'notice':
-      return renderHelpBlockKit(view);
-    case 'digest':
-      return renderDigestBlockKit(view);
-  }
 }

@@ -59,10 +59,6 @@ export function execute(title: string, verb: string, token: string): Record<stri
   return { type: 'Action.Execute', title, verb, data: { token } };
 }
 
-export function openVeeam(url: string | null): Record<string, unknown>[] {
-  return url ? [{ type: 'Action.OpenUrl', title: 'Open in Veeam', url }] : [];
-}
-
 export function title(text: string): Record<string, unknown> {
   return plainTextBlock([textRun(truncateText(text, 200), { weight: 'Bolder', size: 'Medium' })], {
     spacing: 'None',

@@ -1,13 +1,7 @@
-import { fallbackText, instancesText, logHeading, pagingText } from '../../core/view/answer-wording';
-import type {
-  AnswerView,
-  DetailsView,
-  ErrorView,
-  HelpView,
-  NoticeView,
-  SessionRow,
-  SessionsView,
-} from '../../core/view/sessions-view';
+import { groupProblemsText, instancesText } from '../../core/view/answer-wording';
+import { buildCard } from '../../core/view/build-card';
+import type { Card, CardAction, CardElement } from '../../core/view/card';
+import type { AnswerView, SessionRow } from '../../core/view/sessions-view';
 import {
   type AdaptiveCardMessage,
   CARD_VERBS,
@@ -15,14 +9,15 @@ import {
   card,
   execute,
   ICON,
-  openVeeam,
   title,
 } from './adaptive-card-parts';
 import { plainTextBlock, textRun, truncateText } from './card-text';
-import { renderDigestAdaptiveCard } from './render-digest-adaptive-card';
 
 /**
- * Adaptive Cards for Teams, version 1.5 (what Teams renders on desktop, web and mobile).
+ * Adaptive Cards for Teams, version 1.5 (what Teams renders on desktop, web and mobile): the card tree
+ * (core/view/card.ts) lowered. What is Teams' own: one session picker and one Details button for a page
+ * (a token on every row would not fit in 28 KB), text in TextRuns (never markdown for API text), colours
+ * that pass contrast on both themes, every time in the asker's zone said once at the foot.
  *
  * Buttons are Action.Execute (Universal Actions): Teams sends an `adaptiveCard/action` invoke and shows
  * the card the bot returns in its response in place of the old one, for everyone in the conversation.
@@ -34,6 +29,171 @@ export const CARD_BYTES_BUDGET = 28 * 1024;
 
 /** Id of the session picker; Action.Execute sends its value along with the action's data. */
 export const SESSION_INPUT_ID = 'session';
+
+export function renderAnswerAdaptiveCard(view: AnswerView): AdaptiveCardMessage {
+  return cardToAdaptiveCard(buildCard(view));
+}
+
+function cardToAdaptiveCard(c: Card): AdaptiveCardMessage {
+  return { card: card(c.elements.flatMap(toBody), c.actions.map(toAction)), text: c.fallback };
+}
+
+const VERBS: Record<Exclude<CardAction['kind'], 'open-url'>, string> = {
+  previous: CARD_VERBS.page,
+  next: CARD_VERBS.page,
+  back: CARD_VERBS.page,
+  retry: CARD_VERBS.retry,
+  'show-all': CARD_VERBS.showAll,
+};
+
+function toAction(action: CardAction): Record<string, unknown> {
+  if (action.kind === 'open-url') return { type: 'Action.OpenUrl', title: action.label, url: action.url };
+  return execute(action.label, VERBS[action.kind], action.token);
+}
+
+function toBody(e: CardElement): unknown[] {
+  switch (e.type) {
+    case 'title':
+      return [title(e.text)];
+    case 'understood':
+      return [plainTextBlock([textRun(e.text, { isSubtle: true, size: 'Small' })], { spacing: 'Small' })];
+    case 'window':
+      return [plainTextBlock([textRun(e.text, { isSubtle: true, size: 'Small' })], { spacing: 'None' })];
+    case 'notice':
+      return [
+        plainTextBlock([textRun('⚠️ Note: ', { weight: 'Bolder' }), textRun(e.text)], { spacing: 'Small' }),
+      ];
+    case 'late':
+      return [plainTextBlock([textRun(`⏳ ${e.text}`)])];
+    case 'all-green':
+      return [plainTextBlock([textRun(`✅ ${e.text}`, { weight: 'Bolder' })])];
+    case 'paragraph':
+      return [plainTextBlock([textRun(e.text)], { spacing: 'Medium' })];
+    case 'prose':
+      return e.text
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => plainTextBlock([textRun(line.replace(/`/g, ''))], { spacing: 'Small' }));
+    case 'alert':
+      return [
+        plainTextBlock([textRun(`⚠️ ${e.title}`, { weight: 'Bolder', color: 'Attention' })]),
+        plainTextBlock([textRun(e.message)]),
+      ];
+    case 'rows':
+      return e.rows.length === 0 ? [] : [...e.rows.map(rowElement), picker(e.rows, e.pageToken)];
+    case 'fields':
+      // Not a FactSet: its values are markdown in Teams, and these hold API text.
+      return e.fields.map((f) =>
+        plainTextBlock([textRun(`${f.label}: `, { weight: 'Bolder' }), textRun(f.value)], {
+          spacing: 'None',
+        }),
+      );
+    case 'log':
+      return [
+        { type: 'TextBlock', text: e.heading, weight: 'Bolder', spacing: 'Medium' },
+        ...e.lines.map((line) => {
+          const color = COLOR[line.tone];
+          return plainTextBlock(
+            [
+              textRun(`${line.timeText} `, { isSubtle: true }),
+              textRun(truncateText(line.message, 500), color && line.tone !== 'success' ? { color } : {}),
+            ],
+            { spacing: 'None' },
+          );
+        }),
+      ];
+    case 'counts':
+      return [
+        {
+          type: 'ColumnSet',
+          spacing: 'Medium',
+          columns: e.counts.map((c) => ({
+            type: 'Column',
+            width: 'stretch',
+            items: [
+              plainTextBlock([textRun(`${ICON[c.tone]} ${c.count}`, { weight: 'Bolder', size: 'Large' })]),
+              plainTextBlock([textRun(c.label)], { spacing: 'None' }),
+              ...(c.changeText
+                ? [
+                    plainTextBlock([textRun(c.changeText, { isSubtle: true, size: 'Small' })], {
+                      spacing: 'None',
+                    }),
+                  ]
+                : []),
+            ],
+          })),
+        },
+      ];
+    case 'groups':
+      return [
+        plainTextBlock([textRun(e.heading, { weight: 'Bolder' })], { separator: true }),
+        ...e.groups.map((g) =>
+          plainTextBlock(
+            [
+              textRun(`${ICON[g.tone]} `),
+              textRun(truncateText(g.name, 120), { weight: 'Bolder' }),
+              textRun(` · ${groupProblemsText(g)}`, COLOR[g.tone] ? { color: COLOR[g.tone] } : {}),
+              textRun(` · last ${g.lastText}`, { isSubtle: true }),
+            ],
+            { spacing: 'Small' },
+          ),
+        ),
+        ...(e.more ? [plainTextBlock([textRun(e.more, { isSubtle: true })])] : []),
+      ];
+    case 'trend':
+      return [plainTextBlock([textRun(`${e.bar}  ${e.text}`, { isSubtle: true })], { separator: true })];
+    case 'page-line':
+      return [
+        {
+          type: 'TextBlock',
+          text: `${e.text} · times in ${e.timeZone}`,
+          isSubtle: true,
+          size: 'Small',
+          spacing: 'Medium',
+        },
+      ];
+    case 'times-in':
+      return [{ type: 'TextBlock', text: `Times in ${e.timeZone}`, isSubtle: true, size: 'Small' }];
+  }
+}
+
+/** One picker and one Details button for the page. */
+function picker(rows: SessionRow[], pageToken: string): Record<string, unknown> {
+  return {
+    type: 'ColumnSet',
+    spacing: 'Medium',
+    columns: [
+      {
+        type: 'Column',
+        width: 'stretch',
+        items: [
+          {
+            type: 'Input.ChoiceSet',
+            id: SESSION_INPUT_ID,
+            style: 'compact',
+            placeholder: 'Pick a session for its details',
+            // Choice titles are plain text, never markdown.
+            // The value is the bare session id: zone, version and the page come in the action's token.
+            choices: rows.map((r) => ({
+              title: truncateText(`${r.startedText} · ${r.name}`, 60),
+              value: r.id,
+            })),
+          },
+        ],
+      },
+      {
+        type: 'Column',
+        width: 'auto',
+        items: [
+          {
+            type: 'ActionSet',
+            actions: [{ ...execute('Details', CARD_VERBS.details, pageToken), associatedInputs: 'auto' }],
+          },
+        ],
+      },
+    ],
+  };
+}
 
 function rowElement(row: SessionRow): Record<string, unknown> {
   const statusColor = COLOR[row.tone];
@@ -61,146 +221,4 @@ function rowElement(row: SessionRow): Record<string, unknown> {
       { type: 'TextBlock', text: meta, isSubtle: true, size: 'Small', spacing: 'None', wrap: true },
     ],
   };
-}
-
-function renderSessionsAdaptiveCard(view: SessionsView): AdaptiveCardMessage {
-  const body: unknown[] = [
-    title(view.title),
-    plainTextBlock([textRun(view.understood, { isSubtle: true, size: 'Small' })], { spacing: 'Small' }),
-  ];
-  if (view.notice) {
-    body.push(
-      plainTextBlock([textRun('⚠️ Note: ', { weight: 'Bolder' }), textRun(view.notice)], { spacing: 'Small' }),
-    );
-  }
-  if (view.rows.length === 0) {
-    body.push(plainTextBlock([textRun(view.emptyText ?? 'No sessions.')], { spacing: 'Medium' }));
-  }
-  body.push(...view.rows.map(rowElement));
-  if (view.rows.length > 0) {
-    // One picker and one Details button for the page: a token on every row would not fit in 28 KB.
-    body.push({
-      type: 'ColumnSet',
-      spacing: 'Medium',
-      columns: [
-        {
-          type: 'Column',
-          width: 'stretch',
-          items: [
-            {
-              type: 'Input.ChoiceSet',
-              id: SESSION_INPUT_ID,
-              style: 'compact',
-              placeholder: 'Pick a session for its details',
-              // Choice titles are plain text, never markdown.
-              // The value is the bare session id: zone, version and the page come in the action's token.
-              choices: view.rows.map((r) => ({
-                title: truncateText(`${r.startedText} · ${r.name}`, 60),
-                value: r.id,
-              })),
-            },
-          ],
-        },
-        {
-          type: 'Column',
-          width: 'auto',
-          items: [
-            {
-              type: 'ActionSet',
-              actions: [
-                {
-                  ...execute('Details', CARD_VERBS.details, view.paging.currentToken),
-                  associatedInputs: 'auto',
-                },
-              ],
-            },
-          ],
-        },
-      ],
-    });
-  }
-  if (view.paging.label) {
-    body.push({
-      type: 'TextBlock',
-      // The label already says "of N" when the total is known.
-      text: `${pagingText(view)} · times in ${view.timeZone}`,
-      isSubtle: true,
-      size: 'Small',
-      spacing: 'Medium',
-    });
-  }
-  const actions = [
-    ...(view.paging.previousToken ? [execute('◀ Previous', CARD_VERBS.page, view.paging.previousToken)] : []),
-    ...(view.paging.nextToken ? [execute('Next ▶', CARD_VERBS.page, view.paging.nextToken)] : []),
-    ...openVeeam(view.veeamUrl),
-  ];
-  return { card: card(body, actions), text: fallbackText(view) };
-}
-
-function renderDetailsAdaptiveCard(view: DetailsView): AdaptiveCardMessage {
-  const body: unknown[] = [
-    title(view.title),
-    // Not a FactSet: its values are markdown in Teams, and these hold API text.
-    ...view.fields.map((f) =>
-      plainTextBlock([textRun(`${f.label}: `, { weight: 'Bolder' }), textRun(f.value)], { spacing: 'None' }),
-    ),
-  ];
-  if (view.log.length > 0) {
-    body.push({ type: 'TextBlock', text: logHeading(view), weight: 'Bolder', spacing: 'Medium' });
-    for (const line of view.log) {
-      const color = COLOR[line.tone];
-      body.push(
-        plainTextBlock(
-          [
-            textRun(`${line.timeText} `, { isSubtle: true }),
-            textRun(truncateText(line.message, 500), color && line.tone !== 'success' ? { color } : {}),
-          ],
-          { spacing: 'None' },
-        ),
-      );
-    }
-  }
-  body.push({ type: 'TextBlock', text: `Times in ${view.timeZone}`, isSubtle: true, size: 'Small' });
-  const actions = [
-    ...(view.backToken ? [execute('◀ Back to the list', CARD_VERBS.page, view.backToken)] : []),
-    ...openVeeam(view.veeamUrl),
-  ];
-  return { card: card(body, actions), text: fallbackText(view) };
-}
-
-function renderErrorAdaptiveCard(view: ErrorView): AdaptiveCardMessage {
-  const body = [
-    plainTextBlock([textRun(`⚠️ ${view.title}`, { weight: 'Bolder', color: 'Attention' })]),
-    plainTextBlock([textRun(view.message)]),
-  ];
-  const actions = view.retryToken ? [execute('Try again', CARD_VERBS.retry, view.retryToken)] : [];
-  return { card: card(body, actions), text: fallbackText(view) };
-}
-
-/** Help and notices: a title and plain words. */
-function renderHelpAdaptiveCard(view: HelpView | NoticeView): AdaptiveCardMessage {
-  const body = [
-    title(view.title),
-    ...view.text
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => plainTextBlock([textRun(line.replace(/`/g, ''))], { spacing: 'Small' })),
-  ];
-  return { card: card(body, []), text: fallbackText(view) };
-}
-
-export function renderAnswerAdaptiveCard(view: AnswerView): AdaptiveCardMessage {
-  switch (view.kind) {
-    case 'sessions':
-      return renderSessionsAdaptiveCard(view);
-    case 'details':
-      return renderDetailsAdaptiveCard(view);
-    case 'error':
-      return renderErrorAdaptiveCard(view);
-    case 'help':
-    case 'notice':
-      return renderHelpAdaptiveCard(view);
-    case 'digest':
-      return renderDigestAdaptiveCard(view);
-  }
 }
