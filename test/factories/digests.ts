@@ -1,5 +1,6 @@
 import { buildDigestView } from '../../src/core/digest/build-digest-view';
 import type { DigestData } from '../../src/core/digest/collect-digest';
+import type { DigestSubscription } from '../../src/core/digest/digest-subscription';
 import type { DigestView } from '../../src/core/view/sessions-view';
 import { makeQuery, makeSession, TEST_TOKENS, VIEW_NOW } from './sessions';
 
@@ -47,4 +48,18 @@ export function makeDigestView(
     tokens: TEST_TOKENS,
     now: VIEW_NOW,
   });
+}
+
+/** A chat-made daily subscription that the scheduler would post now, on any platform by name. */
+export function makeSubscription(platform: string, channelId: string, createdBy: string): DigestSubscription {
+  return {
+    id: `${platform}:${channelId}`,
+    platform,
+    channelId,
+    schedule: { days: 'daily', time: '08:00', timeZone: 'Europe/Berlin' },
+    filters: '',
+    createdBy,
+    createdAt: new Date(Date.now() - 86_400_000).toISOString(),
+    source: 'chat',
+  };
 }

@@ -1,5 +1,6 @@
 import type { RunningApp } from '../../src/main';
 import { PLATFORMS, register } from '../../src/platforms/registry';
+import { makeSubscription } from '../factories/digests';
 import { startBotForTest } from '../support/start-bot';
 import { type TextAnswer, textPlatform } from './text-platform';
 
@@ -71,20 +72,7 @@ describe('a minimal text-only platform, registered with one line', () => {
     const on = await say('/text/messages', { user: 'ana', text: 'digest daily 08:00' });
     expect(on.text).toMatch(/Digest on/);
     // What the scheduler does when the slot is due: the service finds the text platform by name.
-    const id = await app.digests.post(
-      {
-        id: 'text:room-1',
-        platform: 'text',
-        channelId: 'room-1',
-        schedule: { days: 'daily', time: '08:00', timeZone: 'Europe/Berlin' },
-        filters: '',
-        createdBy: 'ana',
-        createdAt: new Date(Date.now() - 86_400_000).toISOString(),
-        source: 'chat',
-      },
-      new Date(),
-      false,
-    );
+    const id = await app.digests.post(makeSubscription('text', 'room-1', 'ana'), new Date(), false);
     expect(id).toBe('text-1');
     expect(posted).toEqual([{ channelId: 'room-1', text: expect.stringMatching(/^Backup digest/) }]);
   });

@@ -4,6 +4,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { loadConfig } from '../../src/config/config';
 import { createLogger } from '../../src/logging/logger';
 import { type RunningApp, startApp } from '../../src/main';
+import { makeSubscription } from '../factories/digests';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
 
 const describeInBrowser = CHROMIUM_PATH ? describe : describe.skip;
@@ -127,20 +128,7 @@ describeInBrowser('the playground, in a real browser', () => {
     await page.getByRole('button', { name: 'Posted digests' }).click();
     await page.getByText(/No digest has been posted here yet/).waitFor();
     // What the scheduler does at 08:00: the service posts through the playground platform by its name.
-    await app.digests.post(
-      {
-        id: 'playground:playground',
-        platform: 'playground',
-        channelId: 'playground',
-        schedule: { days: 'daily', time: '08:00', timeZone: 'Europe/Berlin' },
-        filters: '',
-        createdBy: 'playground',
-        createdAt: new Date(Date.now() - 86_400_000).toISOString(),
-        source: 'chat',
-      },
-      new Date(),
-      false,
-    );
+    await app.digests.post(makeSubscription('playground', 'playground', 'playground'), new Date(), false);
     await page.getByRole('button', { name: 'Posted digests' }).click();
     await slack().getByText('Backup digest').waitFor();
     await teams().getByText('Backup digest').waitFor();
