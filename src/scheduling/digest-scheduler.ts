@@ -47,6 +47,17 @@ export type DigestSchedulerOptions = {
 };
 
 const LOOKBACK_MS = 8 * 24 * 60 * 60 * 1000;
+/** Just after a minute turns, so a slot at 08:00 is seen at 08:00:00.5, not up to a tick later. */
+const AFTER_THE_MINUTE_MS = 500;
+
+/**
+ * How long to wait before looking for due slots again: until just after the next minute (a digest set for
+ * 08:00 goes out within a second or so of it), or tickMs when that comes first.
+ */
+export function nextWakeMs(nowMs: number, tickMs: number): number {
+  const toNextMinute = 60_000 - (nowMs % 60_000) + AFTER_THE_MINUTE_MS;
+  return Math.max(1, Math.min(tickMs, toNextMinute));
+}
 
 /**
  * Decides when digests are due and makes each (subscription, slot) post once across replicas: every
@@ -55,6 +66,7 @@ const LOOKBACK_MS = 8 * 24 * 60 * 60 * 1000;
  */
 export class DigestScheduler {
   private timer: NodeJS.Timeout | null = null;
+  private running = false;
   /** Slots being delivered by this replica, so a tick never starts one twice. */
   private readonly inFlight = new Map<string, Promise<void>>();
   /** Delivery attempts in flight at once, each bounded in time; the rest queue for a free place. */
@@ -74,14 +86,28 @@ export class DigestScheduler {
   }
 
   start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => void this.tick(), this.o.tickMs);
-    this.timer.unref();
+    if (this.running) return;
+    this.running = true;
+    this.wakeLater();
     void this.tick();
   }
 
+  /** The next look comes at the next minute (slots are whole minutes) or after tickMs, whichever is first. */
+  private wakeLater(): void {
+    if (!this.running) return;
+    this.timer = setTimeout(
+      () => {
+        this.wakeLater();
+        void this.tick();
+      },
+      nextWakeMs(this.o.now().getTime(), this.o.tickMs),
+    );
+    this.timer.unref();
+  }
+
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await Promise.all(this.inFlight.values());
   }

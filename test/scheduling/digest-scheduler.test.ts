@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { nextWakeMs } from '../../src/scheduling/digest-scheduler';
 import type { DatabaseLocation } from '../../src/storage/database-location';
 import { DigestLedger } from '../../src/storage/digest-ledger';
 import { DATABASES } from '../support/databases';
@@ -158,5 +159,22 @@ describe('the digest scheduler over calendar edges (SQLite)', () => {
     await h.command(a, 'digest weekdays 08:00');
     const posted = await tickThrough(a, friday, friday + 4 * DAY, 'Europe/Berlin');
     expect(posted).toEqual(['Fri 27 Nov 08:00', 'Mon 30 Nov 08:00']);
+  });
+});
+
+describe('when the scheduler looks again', () => {
+  const at = (hms: string) => Date.parse(`2026-12-01T${hms}Z`);
+  it.each([
+    // A slot at 08:00 is looked for just after 08:00, not up to a tick later.
+    ['07:59:40.000', 30_000, 20_500],
+    ['07:59:30.000', 30_000, 30_000],
+    ['07:59:59.000', 30_000, 1_500],
+    ['08:00:00.000', 30_000, 30_000],
+    ['08:00:00.600', 30_000, 30_000],
+    ['08:00:45.000', 30_000, 15_500],
+    // A short tick (tests, DIGEST_TICK_SECONDS=1) still wins.
+    ['07:59:30.000', 1_000, 1_000],
+  ])('at %s with a %i ms tick: after %i ms', (hms, tickMs, expected) => {
+    expect(nextWakeMs(at(hms), tickMs)).toBe(expected);
   });
 });
