@@ -1,4 +1,5 @@
 import type { DateTime } from 'luxon';
+import { answerOf } from '../core/conversation/conversation';
 import { handleMessage } from '../core/conversation/handle-message';
 import type { Logger, SessionsSource } from '../core/ports';
 import { createButtonTokens } from '../core/view/page-token';
@@ -52,7 +53,7 @@ export async function runList(
     },
   );
   if (reply.kind === 'note') return { out: reply.text, exitCode: 1 };
-  const view = reply.kind === 'card' ? reply.view : await reply.answer;
+  const view = await answerOf(reply);
   const exitCode = view.kind !== 'error' ? 0 : view.code === 'USAGE' ? 2 : 1;
   return { out: renderAnswerText(view), exitCode };
 }

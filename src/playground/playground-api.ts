@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AnswerDeps } from '../core/answers/answer-question';
-import type { ActionKind, InboundAction, Reply } from '../core/conversation/conversation';
+import { type ActionKind, answerOf, type InboundAction, type Reply } from '../core/conversation/conversation';
 import { handleAction } from '../core/conversation/handle-action';
 import { type DigestCommands, handleMessage } from '../core/conversation/handle-message';
 import { isTimeZone } from '../core/time-zone';
@@ -64,7 +64,7 @@ const PLACE = { platform: 'playground', channelId: 'playground' } as const;
 /** A reply as the page shows it: both renderings, or a note beside the message that stays. */
 async function shown(reply: Reply): Promise<BothRenderings | { note: string }> {
   if (reply.kind === 'note') return { note: reply.text };
-  return both(reply.kind === 'card' ? reply.view : await reply.answer);
+  return both(await answerOf(reply));
 }
 
 function both(view: AnswerView): BothRenderings {
@@ -102,7 +102,7 @@ function click(
 export async function slackAction(input: z.infer<typeof slackActionSchema>, deps: PlaygroundDeps) {
   const reply = click(SLACK_ACTION_KINDS.get(input.actionId), { token: input.value }, deps);
   if (reply.kind === 'note') return { note: reply.text };
-  const view = reply.kind === 'card' ? reply.view : await reply.answer;
+  const view = await answerOf(reply);
   return { slack: renderAnswerBlockKit(view, { shareable: input.actionId !== SLACK_ACTIONS.share }) };
 }
 
@@ -112,18 +112,12 @@ export async function teamsAction(input: z.infer<typeof teamsActionSchema>, deps
   const picked = kind === 'details' ? { pickedSession: input.data[SESSION_INPUT_ID] } : {};
   const reply = click(kind, { token: input.data.token, ...picked }, deps);
   if (reply.kind === 'note') return { note: reply.text };
-  return { teams: renderAnswerAdaptiveCard(reply.kind === 'card' ? reply.view : await reply.answer) };
+  return { teams: renderAnswerAdaptiveCard(await answerOf(reply)) };
 }
 
-export async function digestPreview(
-  input: z.infer<typeof digestSchema>,
-  deps: PlaygroundDeps,
-): Promise<BothRenderings> {
-  const view = await deps.digests.handleCommand(
-    { kind: 'now' },
-    { ...PLACE, userId: asker.platform, timeZone: input.timeZone },
-  );
-  return both(view);
+/** The Digest preview button: `digest now`, said in the playground's conversation. */
+export function digestPreview(input: z.infer<typeof digestSchema>, deps: PlaygroundDeps) {
+  return ask({ text: 'digest now', timeZone: input.timeZone }, deps);
 }
 
 /** The digests the schedule has posted to the playground, newest first, as both platforms draw them. */

@@ -2,7 +2,7 @@ import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Asker } from '../core/answers/answer-question';
 import { deliverWithPlaceholder } from '../core/answers/deliver-with-placeholder';
-import type { Access, InboundMessage, Reply } from '../core/conversation/conversation';
+import { type Access, answerOf, type InboundMessage, type Reply } from '../core/conversation/conversation';
 import { isAllowedInSlack } from './access-control';
 import { type ButtonOrigin, replaceMessage, safely } from './deliver';
 import { escapeMrkdwn } from './render/mrkdwn';
@@ -131,7 +131,7 @@ export async function deliverToClick(
     );
     return;
   }
-  const view = reply.kind === 'card' ? reply.view : await reply.answer;
+  const view = await answerOf(reply);
   if (reply.delivery.how === 'replace') {
     await replaceMessage(ctx, click.origin, respond, click.client, view);
     return;

@@ -9,7 +9,7 @@ import {
 import type { TeamsConfig } from '../config/config';
 import type { AnswerDeps, Asker } from '../core/answers/answer-question';
 import { deliverWithPlaceholder, withinBudget } from '../core/answers/deliver-with-placeholder';
-import type { Access } from '../core/conversation/conversation';
+import { type Access, answerOf } from '../core/conversation/conversation';
 import { handleAction } from '../core/conversation/handle-action';
 import { type ConversationDeps, handleMessage } from '../core/conversation/handle-message';
 import type { Logger } from '../core/ports';
@@ -199,7 +199,7 @@ export class SessionsBot extends TeamsActivityHandler {
     );
     // An old or altered button must not wipe the card: say so in a message and leave the card as it is.
     if (reply.kind === 'note') return { statusCode: 200, type: MESSAGE_RESPONSE, value: reply.text as never };
-    const answer = reply.kind === 'card' ? Promise.resolve(reply.view) : reply.answer;
+    const answer = answerOf(reply);
     if (reply.delivery.how === 'post') {
       // A digest belongs to the conversation: the full list comes as a new message and the digest stays.
       await context.sendActivity(toCardActivity(await answer));

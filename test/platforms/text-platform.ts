@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Reply } from '../../src/core/conversation/conversation';
+import { answerOf, type Reply } from '../../src/core/conversation/conversation';
 import { handleAction } from '../../src/core/conversation/handle-action';
 import { handleMessage } from '../../src/core/conversation/handle-message';
 import type { AnswerView } from '../../src/core/view/sessions-view';
@@ -23,7 +23,7 @@ function words(view: AnswerView): string {
 
 async function answer(reply: Reply): Promise<TextAnswer> {
   if (reply.kind === 'note') return { text: reply.text, next: null, visibleTo: 'asker' };
-  const view = reply.kind === 'card' ? reply.view : await reply.answer;
+  const view = await answerOf(reply);
   const visibleTo = reply.delivery.how === 'post' ? reply.delivery.visibleTo : 'in place';
   return { text: words(view), next: view.kind === 'sessions' ? view.paging.nextToken : null, visibleTo };
 }

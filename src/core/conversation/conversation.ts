@@ -64,3 +64,8 @@ export type Reply =
     }
   /** A few words to whoever asked or clicked; the message a button sits on stays as it is. */
   | { kind: 'note'; text: string };
+
+/** The answer a card or a lookup carries, once it is there. */
+export function answerOf(reply: Exclude<Reply, { kind: 'note' }>): Promise<AnswerView> {
+  return reply.kind === 'card' ? Promise.resolve(reply.view) : reply.answer;
+}
