@@ -47,9 +47,8 @@ export async function slackMessage(
     timeZone: place.zone,
     locale: place.locale,
     command: said.command,
-    digestPlace: ctx.digests
-      ? { platform: 'slack', channelId: said.channelId }
-      : { unavailable: 'Digests are off: the bot runs without its database, so it keeps no subscriptions.' },
+    // Without a digest service the conversation says digests are off (handle-message.ts).
+    digestPlace: { platform: 'slack', channelId: said.channelId },
   };
 }
 
