@@ -28,6 +28,7 @@ export async function startApp(
     const veeam = await openVeeam(config.veeam, {
       logger,
       simulatorPort: 'configured',
+      askVersionAtOpen: true,
       onResponse: (outcome) => metrics.recordVeeamResponse(outcome),
       onBreakerChange: (state) => metrics.setCircuitOpen(state === 'open'),
     });

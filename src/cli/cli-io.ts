@@ -20,16 +20,17 @@ export function config(env: Env): Config {
 /** A Veeam source for one CLI run, opened at its first use: the configured appliance, or a simulator. */
 export function lazySource(cfg: Config) {
   let opened: Promise<OpenedVeeam> | null = null;
+  const open = (): Promise<OpenedVeeam> => {
+    opened ??= openVeeam(cfg.veeam, { simulatorPort: 'any' });
+    return opened;
+  };
   return {
-    get: async (): Promise<SessionsSource> => {
-      opened = opened ?? openVeeam(cfg.veeam, { simulatorPort: 'any' });
-      return (await opened).source;
-    },
+    get: async (): Promise<SessionsSource> => (await open()).source,
     /** Asks the appliance which API version it serves, so the words are read in its vocabulary. */
     ready: async (): Promise<SessionsSource> => {
-      opened = opened ?? openVeeam(cfg.veeam, { simulatorPort: 'any' });
-      await (await opened).client.profile();
-      return (await opened).source;
+      const veeam = await open();
+      await veeam.client.profile();
+      return veeam.source;
     },
     close: async () => {
       if (opened) await (await opened).close();

@@ -1,7 +1,17 @@
+import type { Config } from '../config/config';
 import type { ChatPlatform } from '../platforms/chat-platform';
 import { type PlaygroundAccess, playgroundAccess } from './playground-access';
 import { PlaygroundInbox } from './playground-inbox';
 import { mountPlayground } from './playground-routes';
+
+/** Who may open the playground, from PLAYGROUND, PLAYGROUND_TOKEN and what else is configured. */
+function accessFor(config: Config): PlaygroundAccess {
+  return playgroundAccess(config.playground, {
+    chatConfigured: Boolean(config.slack || config.teams),
+    realAppliance: config.veeam.mode === 'appliance',
+    token: config.playgroundToken,
+  });
+}
 
 /**
  * The playground: a page that asks the same conversation and draws both platforms' answers. Its digests
@@ -10,21 +20,10 @@ import { mountPlayground } from './playground-routes';
 export const playgroundPlatform: ChatPlatform<PlaygroundAccess, PlaygroundInbox> = {
   name: 'playground',
   settings(config) {
-    const access = playgroundAccess(config.playground, {
-      chatConfigured: Boolean(config.slack || config.teams),
-      realAppliance: config.veeam.mode === 'appliance',
-      token: config.playgroundToken,
-    });
+    const access = accessFor(config);
     return access.scope === 'off' ? null : access;
   },
-  whenOff: (config) =>
-    `Playground off: ${
-      playgroundAccess(config.playground, {
-        chatConfigured: Boolean(config.slack || config.teams),
-        realAppliance: config.veeam.mode === 'appliance',
-        token: config.playgroundToken,
-      }).reason
-    }`,
+  whenOff: (config) => `Playground off: ${accessFor(config).reason}`,
   async create(access, deps) {
     const inbox = new PlaygroundInbox(deps.answers.now);
     return {

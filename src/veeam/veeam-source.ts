@@ -33,6 +33,11 @@ export type OpenVeeamOptions = {
   logger?: Logger;
   /** The server listens on VEEAM_SIMULATOR_PORT; a CLI run takes any free port. */
   simulatorPort: 'configured' | 'any';
+  /**
+   * With VEEAM_API_VERSION=auto, ask at once which version the appliance serves, so the first question is
+   * read with its words (the server); a CLI run asks when it needs to.
+   */
+  askVersionAtOpen?: boolean;
   onResponse?: (outcome: string) => void;
   onBreakerChange?: (state: 'open' | 'half-open' | 'closed') => void;
 };
@@ -80,11 +85,10 @@ export async function openVeeam(vc: VeeamConfig, options: OpenVeeamOptions): Pro
     });
     logger?.info('Using the Veeam appliance', { url: vc.url, apiVersion: vc.apiVersion, user: vc.username });
   }
-  if (vc.apiVersion === 'auto' && logger) {
-    // Asked now so the first question is read with the right words; asked again at the first call if
-    // the appliance is not answering yet.
+  if (vc.apiVersion === 'auto' && options.askVersionAtOpen) {
+    // Asked again at the first call if the appliance is not answering yet.
     void client.profile().catch((error) =>
-      logger.warn('Could not yet ask the Veeam appliance which API version it serves; will ask again', {
+      logger?.warn('Could not yet ask the Veeam appliance which API version it serves; will ask again', {
         error: toBotError(error).userMessage,
       }),
     );
