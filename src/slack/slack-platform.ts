@@ -12,7 +12,9 @@ export const slackPlatform: ChatPlatform<SlackConfig, SlackApp> = {
     'Slack app off: set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) to turn it on',
   async create(settings, deps) {
     // Bolt is large: loaded only when Slack is on.
-    const { createSlackApp } = await import('./slack-app');
+    // require, not import(): under tsx's require hook (npm start from the sources) a dynamic import goes to
+    // Node's ESM loader, which cannot resolve an extensionless .ts path.
+    const { createSlackApp } = require('./slack-app') as typeof import('./slack-app');
     const slack = createSlackApp(settings, {
       answers: deps.answers,
       logger: deps.logger,

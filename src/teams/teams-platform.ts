@@ -25,7 +25,9 @@ export const teamsPlatform: ChatPlatform<TeamsConfig, TeamsApp> = {
   },
   async create(settings, deps) {
     // botbuilder is large: loaded only when Teams is on.
-    const { createTeamsApp } = await import('./teams-app');
+    // require, not import(): under tsx's require hook (npm start from the sources) a dynamic import goes to
+    // Node's ESM loader, which cannot resolve an extensionless .ts path.
+    const { createTeamsApp } = require('./teams-app') as typeof import('./teams-app');
     const open = settings.mode === 'open';
     const teams = createTeamsApp(settings, {
       answers: deps.answers,

@@ -1,6 +1,8 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { chatPlatformsOn } from '../support/chat-platforms-on';
+import { startServeProcess } from '../support/serve-process';
 
 // Production runs the compiled build, with no TypeScript at run time: built here exactly as
 // `npm run build` builds it (into a folder of the test's own), then run as the Dockerfile runs it.
@@ -53,39 +55,29 @@ describe('the compiled production build', () => {
   });
 
   it('serves: healthy, and the playground page from the built static files', async () => {
-    const child = spawn(process.execPath, [join(OUT, 'cli/bin.js'), 'serve'], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DATABASE_URL: ':memory:',
-        LOG_FORMAT: 'json',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const bot = await startServeProcess(join(OUT, 'cli/bin.js'), { DATABASE_URL: ':memory:' });
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('no "listening" line within 20 s')), 20_000);
-        let seen = '';
-        // The log goes to stderr or stdout, whichever the logger picks: read both.
-        const read = (chunk: Buffer) => {
-          seen += chunk.toString();
-          const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(seen);
-          if (m?.[1]) {
-            clearTimeout(timer);
-            resolve(m[1]);
-          }
-        };
-        child.stdout.on('data', read);
-        child.stderr.on('data', read);
-        child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${seen}`)));
-      });
-      expect((await fetch(`${url}/healthz`)).status).toBe(200);
-      const page = await fetch(`${url}/`);
+      expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
+      const page = await fetch(`${bot.url}/`);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('/playground/app.js');
     } finally {
-      child.kill('SIGTERM');
+      bot.stop();
     }
   }, 40_000);
+
+  it('loads Slack and Teams when they are on, and answers a slash command', async () => {
+    const platforms = await chatPlatformsOn();
+    const bot = await startServeProcess(join(OUT, 'cli/bin.js'), platforms.env).catch(async (error) => {
+      await platforms.close();
+      throw error;
+    });
+    try {
+      const answer = await platforms.ask(bot.url, 'failed today');
+      expect(JSON.stringify(answer.body)).toContain('sessions.');
+    } finally {
+      bot.stop();
+      await platforms.close();
+    }
+  }, 60_000);
 });
