@@ -14,7 +14,7 @@ export const slackPlatform: ChatPlatform<SlackConfig, SlackApp> = {
     // Bolt is large: loaded only when Slack is on.
     // require, not import(): under tsx's require hook (npm start from the sources) a dynamic import goes to
     // Node's ESM loader, which cannot resolve an extensionless .ts path.
-    const { createSlackApp } = require('./slack-app') as typeof import('./slack-app');
+    const { createSlackApp }: typeof import('./slack-app') = require('./slack-app');
     const slack = createSlackApp(settings, {
       answers: deps.answers,
       logger: deps.logger,

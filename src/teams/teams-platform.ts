@@ -27,7 +27,7 @@ export const teamsPlatform: ChatPlatform<TeamsConfig, TeamsApp> = {
     // botbuilder is large: loaded only when Teams is on.
     // require, not import(): under tsx's require hook (npm start from the sources) a dynamic import goes to
     // Node's ESM loader, which cannot resolve an extensionless .ts path.
-    const { createTeamsApp } = require('./teams-app') as typeof import('./teams-app');
+    const { createTeamsApp }: typeof import('./teams-app') = require('./teams-app');
     const open = settings.mode === 'open';
     const teams = createTeamsApp(settings, {
       answers: deps.answers,

@@ -38,7 +38,12 @@ describe('the log', () => {
   it('writes a readable line for people at a terminal', () => {
     const { logger, lines } = capture('info', 'pretty');
     logger.warn('Veeam is slow', { ms: 900 });
-    expect(lines[0]).toBe('10:00:00 WARN  Veeam is slow ms=900');
+    logger.error('Veeam refused the login', { error: new Error('401') });
+    // pino-pretty's line, in the machine's local time.
+    expect(lines[0]).toMatch(/^\[\d\d:\d\d:\d\d\] WARN: Veeam is slow \{"ms":900\}$/);
+    expect(lines[1]).toMatch(
+      /^\[\d\d:\d\d:\d\d\] ERROR: Veeam refused the login \{"error":\{"name":"Error","message":"401"\}\}$/,
+    );
   });
 
   it('blanks fields named like secrets, at any depth', () => {
@@ -60,5 +65,28 @@ describe('the log', () => {
     });
     expect(lines.join()).not.toContain('hunter2-long');
     expect(lines.join()).toContain('login failed for [redacted]');
+  });
+
+  it('cuts a token out of an error message at a terminal too', () => {
+    const { logger, lines } = capture('info', 'pretty', ['xoxb-123-secret']);
+    logger.warn('Slack refused a call', { error: new Error('invalid_auth for xoxb-123-secret') });
+    expect(lines.join()).not.toContain('xoxb-123-secret');
+    expect(lines.join()).toContain('invalid_auth for [redacted]');
+  });
+
+  it('cuts a secret that JSON escapes (quotes, backslashes) out of the line', () => {
+    const secret = 'pa"ss\\word';
+    const { logger, lines } = capture('info', 'json', [secret]);
+    logger.info(`tried ${secret}`, { detail: `again ${secret}` });
+    const line = JSON.parse(lines[0] as string);
+    expect(line).toMatchObject({ msg: 'tried [redacted]', detail: 'again [redacted]' });
+    expect(lines[0]).not.toContain('pa\\"ss');
+  });
+
+  it('keeps a line valid JSON with no pid or hostname, and one line per event', () => {
+    const { logger, lines } = capture('debug');
+    logger.debug('multi\nline message', { list: [1, 2] });
+    expect(lines).toHaveLength(1);
+    expect(Object.keys(JSON.parse(lines[0] as string)).sort()).toEqual(['level', 'list', 'msg', 'time']);
   });
 });

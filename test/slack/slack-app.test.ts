@@ -6,6 +6,7 @@ import { type RunningApp, startApp } from '../../src/main';
 import type { Block } from '../../src/slack/render/block-kit';
 import { V2_VOCABULARY } from '../factories/sessions';
 import { type FakeSlack, startFakeSlack } from '../fakes/slack-web-api';
+import { logEntries } from '../support/log-entries';
 import {
   blockActionBody,
   eventBody,
@@ -260,8 +261,12 @@ describe('the Slack app, driven through Bolt over HTTP against a fake Slack', ()
     await start({ SLACK_ALLOWED_USER_IDS: 'U1' });
     const refused = await answerTo((await command('failed today', 'U9')).id);
     expect(refused.text).toMatch(/not enabled for you/);
-    expect(logLines.join('\n')).toMatch(
-      /Refused a request from outside the allowlist.*"platform":"slack".*"userId":"U9"/,
+    expect(logEntries(logLines)).toContainEqual(
+      expect.objectContaining({
+        msg: 'Refused a request from outside the allowlist',
+        platform: 'slack',
+        userId: 'U9',
+      }),
     );
     expect(allText(await answerTo((await command('failed today', 'U1')).id))).toContain('Failed sessions');
   });

@@ -10,6 +10,7 @@ import { SESSION_INPUT_ID } from '../../src/teams/render/render-sessions-adaptiv
 import { V2_VOCABULARY } from '../factories/sessions';
 import { type FakeBotConnector, startFakeBotConnector } from '../fakes/bot-connector';
 import { adaptiveCardProblems } from '../support/adaptive-card-validator';
+import { logEntries } from '../support/log-entries';
 
 type Json = Record<string, unknown>;
 const fixture = (name: string): Json =>
@@ -281,7 +282,9 @@ describe('the Teams bot, driven through CloudAdapter over HTTP against a fake co
       connector.calls.slice(before).find((c) => c.kind === 'reply' && c.activity.type === 'message'),
     );
     expect(reply.activity.text).toMatch(/not enabled for you/);
-    expect(logLines.join('\n')).toMatch(/Refused a request from outside the allowlist.*"platform":"teams"/);
+    expect(logEntries(logLines)).toContainEqual(
+      expect.objectContaining({ msg: 'Refused a request from outside the allowlist', platform: 'teams' }),
+    );
   });
 
   it('posts proactively to a conversation that used the bot', async () => {

@@ -10,7 +10,7 @@ import { finalStatuses, readTokens } from './query-rules';
 import type { RuleEnv } from './rule';
 import { normalizeText } from './text-normalization';
 import { type Token, tokenize } from './tokenize';
-import { multiWordPhrases, statusesForWord } from './vocabulary';
+import { MULTI_WORD_PHRASES, statusesForWord } from './vocabulary';
 import { zonesSaid } from './zone-words';
 
 export type ParseContext = {
@@ -267,10 +267,9 @@ function prepareTokens(tokens: Token[], vocabulary: SessionVocabulary): Token[] 
 
 /** Joins the multi-word phrases of the vocabulary ("in progress", "snapshot retention") into one token. */
 function joinPhrases(tokens: Token[]): Token[] {
-  const phrases = multiWordPhrases().map((p) => p.split(' '));
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const match = phrases.find((words) =>
+    const match = MULTI_WORD_PHRASES.find((words) =>
       words.every((w, k) => {
         const t = tokens[i + k];
         return t !== undefined && !t.quoted && t.key === undefined && t.word === w;

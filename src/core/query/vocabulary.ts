@@ -211,7 +211,12 @@ export function typesForWord(word: string, profile: SessionVocabulary): string[]
 }
 
 /** Longest multi-word vocabulary phrase (status or type) starting at a position, as its word count. */
-export function multiWordPhrases(): string[] {
-  const all = [...STATUS_WORDS.flatMap((e) => e.words), ...TYPE_WORDS.flatMap((e) => e.words)];
-  return all.filter((w) => w.includes(' ')).sort((a, b) => b.split(' ').length - a.split(' ').length);
-}
+/** The vocabulary's phrases of two words or more, longest first, split into words once: the parser tries
+ * them at every word of every question. */
+export const MULTI_WORD_PHRASES: readonly string[][] = [
+  ...STATUS_WORDS.flatMap((e) => e.words),
+  ...TYPE_WORDS.flatMap((e) => e.words),
+]
+  .filter((w) => w.includes(' '))
+  .map((w) => w.split(' '))
+  .sort((a, b) => b.length - a.length);

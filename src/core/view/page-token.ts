@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { SessionVocabulary } from '../sessions/api-version';
 import { isSessionId } from '../sessions/session';
@@ -138,10 +138,12 @@ export function createButtonTokens(
   vocabulary: () => SessionVocabulary,
 ): ButtonTokens {
   const current = keys.current ?? randomBytes(32).toString('base64url');
-  const macs = [current, ...(keys.previous ? [keys.previous] : [])].map(
-    (key) => (body: string) =>
-      createHmac('sha256', key).update(`${VERSION}.${body}`).digest('base64url').slice(0, MAC_LENGTH),
-  );
+  // Key objects made once: a page seals a token per row, and a string key would be imported each time.
+  const macs = [current, ...(keys.previous ? [keys.previous] : [])].map((key) => {
+    const secret = createSecretKey(Buffer.from(key, 'utf8'));
+    return (body: string) =>
+      createHmac('sha256', secret).update(`${VERSION}.${body}`).digest('base64url').slice(0, MAC_LENGTH);
+  });
   const sign = macs[0] as (body: string) => string;
 
   function seal(payload: unknown): string {
