@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chatPlatformsOn } from '../support/chat-platforms-on';
+import { serveWithChatPlatformsOn } from '../support/chat-platforms-on';
 import { startServeProcess } from '../support/serve-process';
 
 // Production runs the compiled build, with no TypeScript at run time: built here exactly as
@@ -67,17 +67,12 @@ describe('the compiled production build', () => {
   }, 40_000);
 
   it('loads Slack and Teams when they are on, and answers a slash command', async () => {
-    const platforms = await chatPlatformsOn();
-    const bot = await startServeProcess(join(OUT, 'cli/bin.js'), platforms.env).catch(async (error) => {
-      await platforms.close();
-      throw error;
-    });
+    const bot = await serveWithChatPlatformsOn(join(OUT, 'cli/bin.js'));
     try {
-      const answer = await platforms.ask(bot.url, 'failed today');
+      const answer = await bot.ask('failed today');
       expect(JSON.stringify(answer.body)).toContain('sessions.');
     } finally {
-      bot.stop();
-      await platforms.close();
+      await bot.stop();
     }
   }, 60_000);
 });

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 
-export type ServeProcess = { url: string; output: () => string; stop: () => void };
+export type ServeProcess = { url: string; stop: () => void };
 
 /**
  * Runs `<entry> serve` as an operator would (a process of its own, only PATH and the given variables)
@@ -31,7 +31,7 @@ export async function startServeProcess(entry: string, env: Record<string, strin
         reject(new Error(`serve exited with ${code}: ${seen}`));
       });
     });
-    return { url, output: () => seen, stop: () => child.kill('SIGTERM') };
+    return { url, stop: () => child.kill('SIGTERM') };
   } catch (error) {
     child.kill('SIGTERM');
     throw error;

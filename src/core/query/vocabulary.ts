@@ -210,7 +210,6 @@ export function typesForWord(word: string, profile: SessionVocabulary): string[]
   return exact ? [exact] : null;
 }
 
-/** Longest multi-word vocabulary phrase (status or type) starting at a position, as its word count. */
 /** The vocabulary's phrases of two words or more, longest first, split into words once: the parser tries
  * them at every word of every question. */
 export const MULTI_WORD_PHRASES: readonly string[][] = [
