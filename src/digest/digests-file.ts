@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+
 import type { DigestSubscription } from '../core/digest/digest-subscription';
 import { isTimeZone } from '../core/time-zone';
 import { PLATFORMS } from '../platforms/registry';
@@ -65,4 +65,10 @@ export function readDigestsFile(path: string, now: Date): DigestSubscription[] {
     createdAt: now.toISOString(),
     source: 'file',
   }));
+}
+
+/** yaml loads only when a YAML file is read, not in every process. */
+function parseYaml(text: string): unknown {
+  const yaml: typeof import('yaml') = require('yaml');
+  return yaml.parse(text);
 }

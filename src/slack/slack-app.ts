@@ -45,6 +45,13 @@ export type SlackAppDeps = {
   requestLedger?: RequestLedger | null;
 };
 
+/**
+ * What @slack/socket-mode logs as an error when Slack recycles the WebSocket under an ack: expected, and the
+ * envelope comes again on the new connection (app.error below says so once per ack), so a warning.
+ */
+const SOCKET_REFRESH_NOISE =
+  /^Failed to send a (WebSocket )?message as the client (has no active connection|is not (ready|connected))/;
+
 /** Bolt logs through the bot's logger, so its lines are redacted like every other. */
 function boltLogger(logger: Logger): BoltLogger {
   let level = LogLevel.INFO;
@@ -52,7 +59,11 @@ function boltLogger(logger: Logger): BoltLogger {
     debug: (...m) => logger.debug(`slack: ${m.map(String).join(' ')}`),
     info: (...m) => logger.info(`slack: ${m.map(String).join(' ')}`),
     warn: (...m) => logger.warn(`slack: ${m.map(String).join(' ')}`),
-    error: (...m) => logger.error(`slack: ${m.map(String).join(' ')}`),
+    error: (...m) => {
+      const line = m.map(String).join(' ');
+      if (SOCKET_REFRESH_NOISE.test(line)) logger.warn(`slack: ${line}`);
+      else logger.error(`slack: ${line}`);
+    },
     setLevel: (l) => {
       level = l;
     },
@@ -68,11 +79,18 @@ function boltLogger(logger: Logger): BoltLogger {
 export function createSlackApp(config: SlackConfig, deps: SlackAppDeps): SlackApp {
   const logger = boltLogger(deps.logger);
   let httpReceiver: HTTPReceiver | null = null;
+  let socketReceiver: SocketModeReceiver | null = null;
   let receiver: Receiver;
   if (deps.receiver) {
     receiver = deps.receiver;
   } else if (config.mode === 'socket') {
-    receiver = new SocketModeReceiver({ appToken: config.appToken ?? '', logger });
+    socketReceiver = new SocketModeReceiver({
+      appToken: config.appToken ?? '',
+      logger,
+      // apps.connections.open goes where the other Web API calls go (SLACK_API_URL, for a proxy or a test).
+      ...(config.apiUrl ? { installerOptions: { clientOptions: { slackApiUrl: config.apiUrl } } } : {}),
+    });
+    receiver = socketReceiver;
   } else {
     httpReceiver = new HTTPReceiver({
       signingSecret: config.signingSecret ?? '',
@@ -97,6 +115,22 @@ export function createSlackApp(config: SlackConfig, deps: SlackAppDeps): SlackAp
     },
   });
   app.error(async (error) => {
+    // Bolt wraps what a listener throws (code slack_bolt_unknown_error, the SDK's error as `original`).
+    const codes = [error.code, (error as { original?: { code?: string } }).original?.code];
+    if (
+      codes.some(
+        (c) =>
+          c === 'slack_socket_mode_send_while_not_ready_error' ||
+          c === 'slack_socket_mode_send_while_disconnected_error',
+      )
+    ) {
+      // The WebSocket closed under an ack (Slack recycles connections); Slack delivers the envelope again
+      // on the new connection, where it is answered.
+      deps.logger.warn(
+        'Slack Socket Mode: could not ack, the connection was being replaced; Slack sends it again',
+      );
+      return;
+    }
     deps.logger.error('Slack listener failed', { error });
   });
 
@@ -153,7 +187,16 @@ export function createSlackApp(config: SlackConfig, deps: SlackAppDeps): SlackAp
       if (!httpReceiver) await app.start();
     },
     stop: async () => {
-      if (!httpReceiver) await app.stop();
+      if (socketReceiver) {
+        // Bolt's stop() returns before the WebSocket's close handshake; wait for it (bounded), so Slack stops
+        // routing to this process before it exits and no close timer outlives the app.
+        await Promise.race([
+          socketReceiver.client.disconnect(),
+          new Promise((resolve) => setTimeout(resolve, 5_000).unref()),
+        ]);
+      } else if (!httpReceiver) {
+        await app.stop();
+      }
     },
   };
 }

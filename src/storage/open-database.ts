@@ -1,8 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Sqlite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
 import type { DatabaseLocation } from './database-location';
 import type { DatabaseSchema } from './database-schema';
 import { migrateToLatest } from './migrations';
@@ -35,6 +33,8 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
   let describe: string;
   if (location.kind === 'sqlite') {
     if (location.path !== ':memory:') mkdirSync(dirname(location.path), { recursive: true });
+    // Each driver loads only when used: a process on PostgreSQL carries no SQLite, and the other way round.
+    const Sqlite: typeof import('better-sqlite3') = require('better-sqlite3');
     const file = new Sqlite(location.path);
     // WAL lets the scheduler read while a chat command writes; busy_timeout waits out a short lock.
     file.pragma('journal_mode = WAL');
@@ -42,6 +42,7 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
     db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: file }) });
     describe = `SQLite ${location.path}`;
   } else {
+    const pg: typeof import('pg') = require('pg');
     const pool = new pg.Pool({
       connectionString: location.url,
       max: 5,

@@ -30,6 +30,8 @@ export type FakeSlack = {
    */
   failing: Map<string, string>;
   waitFor<T>(find: () => T | undefined, timeoutMs?: number): Promise<T>;
+  /** What apps.connections.open hands out (a fake Socket Mode URL); unset, it answers as for an HTTP-only app. */
+  socketModeUrl: string | null;
   /** Called at once for every response_url post (the benchmark times answers with it). */
   onResponse: ((post: ResponseUrlPost) => void) | null;
   close(): Promise<void>;
@@ -127,6 +129,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         case 'chat.update':
           json(200, { ok: true, channel: args.channel, ts: args.ts });
           return;
+        case 'apps.connections.open':
+          json(
+            200,
+            fake.socketModeUrl
+              ? { ok: true, url: fake.socketModeUrl }
+              : { ok: false, error: 'not_allowed_token_type' },
+          );
+          return;
         case 'views.publish':
           json(200, { ok: true, view: { id: 'V1' } });
           return;
@@ -140,6 +150,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
 
   const fake: FakeSlack = {
     onResponse: null,
+    socketModeUrl: null,
     failResponsesNext: (count, status) => {
       responseFailures.count = count;
       responseFailures.status = status;

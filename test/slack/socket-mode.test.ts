@@ -1,6 +1,7 @@
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import { loadConfig } from '../../src/config/config';
 import { silentLogger } from '../../src/logging/logger';
+import type { RunningApp } from '../../src/main';
 import { createSlackApp } from '../../src/slack/slack-app';
 import {
   DEFAULT_SIMULATOR_USER,
@@ -9,7 +10,11 @@ import {
 } from '../../src/veeam/simulator/simulator-server';
 import { VeeamClient } from '../../src/veeam/veeam-client';
 import { TEST_TOKENS } from '../factories/sessions';
+import { type FakeSocketMode, startFakeSocketMode } from '../fakes/slack-socket-mode';
 import { type FakeSlack, startFakeSlack } from '../fakes/slack-web-api';
+import { logEntries } from '../support/log-entries';
+import { slashCommandBody } from '../support/slack-requests';
+import { startBotForTest } from '../support/start-bot';
 
 /**
  * A receiver that hands events to Bolt as the Socket Mode receiver does (body + ack, no HTTP): the
@@ -121,5 +126,75 @@ describe('Socket Mode', () => {
     expect(acked).toBe(true);
     const answer = await slack.waitFor(() => slack.responses.find((r) => r.id === 'socket'));
     expect(JSON.stringify(answer.body)).toContain('Failed sessions · this week UTC');
+  });
+});
+
+/** The real SocketModeReceiver and @slack/socket-mode client, over a WebSocket to a local fake of Slack's end. */
+describe('Socket Mode over a WebSocket', () => {
+  let slack: FakeSlack;
+  let socket: FakeSocketMode;
+  let app: RunningApp;
+  const logLines: string[] = [];
+  beforeAll(async () => {
+    slack = await startFakeSlack();
+    socket = await startFakeSocketMode();
+    slack.socketModeUrl = socket.url;
+    app = await startBotForTest(
+      { SLACK_BOT_TOKEN: 'xoxb-fake', SLACK_APP_TOKEN: 'xapp-1-A1-2-fake', SLACK_API_URL: slack.apiUrl },
+      { logLines, logLevel: 'warn' },
+    );
+  });
+  let stopped = false;
+  afterAll(async () => {
+    if (!stopped) await app.close();
+    await socket.close();
+    await slack.close();
+  });
+
+  let n = 0;
+  const command = (text: string) => {
+    const id = `ws-${++n}`;
+    const payload = Object.fromEntries(
+      new URLSearchParams(slashCommandBody({ text, responseUrl: slack.responseUrl(id) })),
+    );
+    return { id, acked: socket.deliver('slash_commands', payload) };
+  };
+  const answerTo = (id: string) => slack.waitFor(() => slack.responses.find((r) => r.id === id), 10_000);
+
+  it('opens the connection with the app token at SLACK_API_URL, acks a command and answers at its response_url', async () => {
+    const open = slack.calls.find((c) => c.method === 'apps.connections.open');
+    expect(open?.token).toBe('xapp-1-A1-2-fake');
+    const { id, acked } = command('failed this week');
+    const ack = await acked;
+    expect(ack.envelopeId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(JSON.stringify((await answerTo(id)).body)).toContain('Failed sessions · this week UTC');
+  });
+
+  it('loses no command across a disconnect: what Slack sends meanwhile arrives on the new connection, each answered once', async () => {
+    const before = socket.connections();
+    const first = Array.from({ length: 10 }, (_, i) => command(`failed last ${i + 1} hours`));
+    socket.disconnect('refresh_requested');
+    const meanwhile = Array.from({ length: 10 }, (_, i) => command(`warnings last ${i + 1} hours`));
+    const all = [...first, ...meanwhile];
+    await Promise.all(all.map((c) => c.acked));
+    await Promise.all(all.map((c) => answerTo(c.id)));
+    expect(socket.connections()).toBe(before + 1);
+    // A redelivered command whose first delivery was already handled would be answered twice.
+    await new Promise((r) => setTimeout(r, 300));
+    for (const c of all) expect(slack.responses.filter((r) => r.id === c.id)).toHaveLength(1);
+    // An ack the closing socket could not carry is a warning with its reason, not a failed listener, and
+    // Slack sends that envelope again.
+    const entries = logEntries(logLines);
+    expect(entries.filter((e) => e.level === 'error')).toEqual([]);
+    const unacked = entries.filter((e) =>
+      String(e.msg).startsWith('Slack Socket Mode: could not ack'),
+    ).length;
+    expect(unacked).toBeLessThanOrEqual(socket.redeliveries());
+  });
+
+  it('closes its WebSocket with a close handshake when the bot stops, so Slack routes elsewhere at once', async () => {
+    stopped = true;
+    await app.close();
+    expect(socket.closeCodes().at(-1)).toBe(1000);
   });
 });
