@@ -396,6 +396,44 @@ async function socketModeRun(world: World): Promise<Row[]> {
   }
 }
 
+/**
+ * A daily digest set for the next minute through the bot (HTTP mode, compiled build): seconds from that
+ * minute until its chat.postMessage reaches Slack.
+ */
+async function digestRun(world: World): Promise<Row[]> {
+  const { slack, sim } = world;
+  const bot = await startBotProcess({
+    entry: 'compiled',
+    veeamUrl: sim.url,
+    nodeOptions: PRODUCTION_NODE_OPTIONS,
+    env: { SLACK_API_URL: slack.apiUrl },
+  });
+  try {
+    // At least 5 s ahead, so the subscription is stored before its minute begins.
+    const due = new Date(Math.ceil((Date.now() + 5_000) / 60_000) * 60_000);
+    const hhmm = due.toISOString().slice(11, 16);
+    const channel = `CDIGEST${Date.now()}`;
+    const load = slackLoad(slack, { httpUrl: bot.url });
+    await load.command(`digest daily ${hhmm}`, 'U1', channel);
+    await slack.waitFor(
+      () => slack.calls.find((c) => c.method === 'chat.postMessage' && c.args.channel === channel),
+      90_000,
+    );
+    return [
+      {
+        measure: `digest at ${hhmm} UTC → chat.postMessage`,
+        value: (Date.now() - due.getTime()) / 1000,
+        unit: 's after',
+        target: '≤ 5',
+        digits: 1,
+        better: 'lower',
+      },
+    ];
+  } finally {
+    await bot.stop();
+  }
+}
+
 async function main() {
   const repeatAt = process.argv.indexOf('--repeat');
   const repeat = repeatAt > 0 ? Number(process.argv[repeatAt + 1]) : 1;
@@ -428,6 +466,8 @@ async function main() {
       process.stdout.write(`\n${repeat > 1 ? `run ${run} of ${repeat}` : 'one run'}:\n${renderRows(rows)}\n`);
     }
     if (repeat > 1) process.stdout.write(`\nworst of the ${repeat} runs:\n${renderRows(worstOf(runs))}\n`);
+    // Once, not per run: it waits for the next minute.
+    process.stdout.write(`\n${renderRows(await digestRun(world))}\n`);
   } finally {
     await sim.stop();
     await socket.close();

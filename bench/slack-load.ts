@@ -16,10 +16,15 @@ export function slackLoad(slack: FakeSlack, transport: { httpUrl: string } | { s
   return {
     /** A distinct filter each time ("last N hours"), so no answer comes from the short cache. */
     distinct: () => `failed last ${1 + (seq % 500)} hours`,
-    async command(text: string, userId = `U${seq % 20}`): Promise<Timed> {
+    async command(text: string, userId = `U${seq % 20}`, channelId?: string): Promise<Timed> {
       const id = `b${++seq}`;
       const arrived = new Promise<void>((resolve) => answered.set(id, resolve));
-      const body = slashCommandBody({ text, userId, responseUrl: slack.responseUrl(id) });
+      const body = slashCommandBody({
+        text,
+        userId,
+        responseUrl: slack.responseUrl(id),
+        ...(channelId ? { channelId } : {}),
+      });
       const started = performance.now();
       if ('httpUrl' in transport) {
         const res = await postToSlackEndpoint(`${transport.httpUrl}/slack/events`, body, FORM);
