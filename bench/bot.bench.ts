@@ -49,15 +49,20 @@ async function peakRssDuring(bot: BenchProcess, run: () => Promise<void>): Promi
   return Math.max(peak, await rssBytes(bot));
 }
 
+/** The bot as production runs it: the compiled build with the Dockerfile's NODE_OPTIONS, Slack at the fake. */
+function productionBot(world: World, env: Record<string, string> = {}): Promise<BenchProcess> {
+  return startBotProcess({
+    entry: 'compiled',
+    veeamUrl: world.sim.url,
+    nodeOptions: PRODUCTION_NODE_OPTIONS,
+    env: { SLACK_API_URL: world.slack.apiUrl, ...env },
+  });
+}
+
 /** Slack over HTTP and Teams, on the compiled build with the Dockerfile's NODE_OPTIONS. */
 async function httpRun(world: World): Promise<Row[]> {
   const { slack, connector, sim } = world;
-  const bot = await startBotProcess({
-    entry: 'compiled',
-    veeamUrl: sim.url,
-    nodeOptions: PRODUCTION_NODE_OPTIONS,
-    env: { SLACK_API_URL: slack.apiUrl },
-  });
+  const bot = await productionBot(world);
   try {
     const load = slackLoad(slack, { httpUrl: bot.url });
     await load.command('failed today'); // warm: login, JIT
@@ -317,14 +322,9 @@ async function entryRun(world: World, entry: Entry): Promise<Row[]> {
  * (refresh_requested) in the middle of a burst: every command must still be answered, once.
  */
 async function socketModeRun(world: World): Promise<Row[]> {
-  const { slack, socket, sim } = world;
+  const { slack, socket } = world;
   const connected = socket.connections();
-  const bot = await startBotProcess({
-    entry: 'compiled',
-    veeamUrl: sim.url,
-    nodeOptions: PRODUCTION_NODE_OPTIONS,
-    env: { SLACK_API_URL: slack.apiUrl, SLACK_APP_TOKEN: 'xapp-1-A1-2-bench', SLACK_SIGNING_SECRET: '' },
-  });
+  const bot = await productionBot(world, { SLACK_APP_TOKEN: 'xapp-1-A1-2-bench', SLACK_SIGNING_SECRET: '' });
   try {
     for (let i = 0; socket.connections() === connected; i++) {
       if (i > 300) throw new Error('the bot did not open its Socket Mode connection');
@@ -401,13 +401,8 @@ async function socketModeRun(world: World): Promise<Row[]> {
  * minute until its chat.postMessage reaches Slack.
  */
 async function digestRun(world: World): Promise<Row[]> {
-  const { slack, sim } = world;
-  const bot = await startBotProcess({
-    entry: 'compiled',
-    veeamUrl: sim.url,
-    nodeOptions: PRODUCTION_NODE_OPTIONS,
-    env: { SLACK_API_URL: slack.apiUrl },
-  });
+  const { slack } = world;
+  const bot = await productionBot(world);
   try {
     // At least 5 s ahead, so the subscription is stored before its minute begins.
     const due = new Date(Math.ceil((Date.now() + 5_000) / 60_000) * 60_000);
