@@ -1,5 +1,6 @@
 import { type ApiVersion, isApiVersion } from '../../core/sessions/api-version';
 import { type ApiVersionRecord, apiVersionRecord } from '../api-versions';
+import { createInjectedSessions, type InjectedSessions } from './injected-sessions';
 import {
   protectedItemPayload,
   protectedVmPayload,
@@ -47,6 +48,8 @@ export type Appliance = {
   world: SimWorld;
   /** The sessions held right now, newest first. */
   sessions(): SimSession[];
+  /** POST /__simulator/sessions: a session of a policy, running from its start for its duration. */
+  addSession: InjectedSessions['add'];
   /** Whether a path names a version this appliance serves (others are 404 before any token check). */
   serves(path: string): boolean;
   handle(request: ApiRequest): SimResponse;
@@ -70,7 +73,8 @@ export function createAppliance(options: ApplianceOptions): Appliance {
   const stats = { apiCalls: 0, jobSessionsCalls: 0 };
   let snapshot: Snapshot | null = null;
 
-  const current = (): Snapshot => {
+  const injected = createInjectedSessions(world, now);
+  const generatedNow = (): Snapshot => {
     // Regenerated once a simulated minute: cheap enough, and running sessions finish on time.
     const minute = Math.floor(now() / 60_000);
     if (!snapshot || snapshot.minute !== minute) {
@@ -81,8 +85,19 @@ export function createAppliance(options: ApplianceOptions): Appliance {
     }
     return snapshot;
   };
+  // Added sessions are placed at every request, not once a minute: one that ends at 06:00:20 is listed
+  // as failed from 06:00:20, as an appliance would. VM protection counts the generated sessions only.
+  const current = (): Pick<Snapshot, 'sessions' | 'byId'> => {
+    const base = generatedNow();
+    if (injected.count() === 0) return base;
+    const added = injected.at(now());
+    const sessions = [...base.sessions, ...added].sort((a, b) => b.startMs - a.startMs);
+    const byId = new Map(base.byId);
+    for (const s of added) byId.set(s.id, s);
+    return { sessions, byId };
+  };
   const protection = (): VmProtection => {
-    const s = current();
+    const s = generatedNow();
     s.protection ??= vmProtection(world, s.sessions);
     return s.protection;
   };
@@ -208,6 +223,7 @@ export function createAppliance(options: ApplianceOptions): Appliance {
   return {
     world,
     sessions: () => current().sessions,
+    addSession: (request) => injected.add(request),
     serves: (path) => versionOf(path) !== null,
     handle,
     stats,

@@ -13,7 +13,8 @@ const RETENTION_DAYS = 30;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-const LABELS: Record<string, string> = {
+/** The appliance's labels for session types, as it sends them in localizedType. */
+export const LABELS: Record<string, string> = {
   PolicyBackup: 'Policy Backup',
   PolicySnapshot: 'Policy Snapshot',
   BackupRetention: 'Backup Retention',
@@ -59,8 +60,7 @@ export function generateSessions(seed: string, world: SimWorld, nowMs: number): 
     let stopMs: number | null = startMs + durationMs;
     if (stopMs > nowMs) {
       // Still running; a running session that has already met a problem says so.
-      status =
-        status === 'Error' ? 'RunningWithError' : status === 'Warning' ? 'RunningWithWarning' : 'Running';
+      status = runningStatus(status);
       stopMs = null;
     }
     out.push({
@@ -177,3 +177,12 @@ export function generateSessions(seed: string, world: SimWorld, nowMs: number): 
  * every item its `usn` [D3][D7]. Only the blocks the version documents are sent: before v3 there is no
  * `retentionJobInfo` [D5], and a retention session then names its policy in `backupJobInfo` [guess].
  */
+
+/** What a session that will end with `finalStatus` reports while it still runs. */
+export function runningStatus(finalStatus: string): string {
+  return finalStatus === 'Error'
+    ? 'RunningWithError'
+    : finalStatus === 'Warning'
+      ? 'RunningWithWarning'
+      : 'Running';
+}

@@ -58,6 +58,8 @@ export type VeeamSimulator = {
   stats: SimulatorStats;
   /** Make every access token issued so far expire now. */
   expireTokens(): void;
+  /** What POST /__simulator/sessions does: adds a session of a policy (throws saying what is wrong). */
+  addSession: ReturnType<typeof createAppliance>['addSession'];
   /** The sessions the simulator holds right now, newest first. */
   sessions(): SimSession[];
   /** What /__simulator/state answers: counts of what it holds, its faults and what it has served. */
@@ -140,6 +142,24 @@ export async function startVeeamSimulator(options: SimulatorOptions = {}): Promi
         return problem(400, 'Bad Request', 'Body must be JSON');
       }
     }
+    if (path === '/__simulator/sessions' && method === 'POST') {
+      let request: unknown;
+      try {
+        request = JSON.parse(body || '{}');
+      } catch {
+        return problem(400, 'Bad Request', 'Body must be JSON');
+      }
+      try {
+        const added = appliance.addSession(request);
+        return json(201, {
+          id: added.id,
+          status: added.finalStatus,
+          startUtc: new Date(added.startMs).toISOString(),
+        });
+      } catch (error) {
+        return problem(400, 'Bad Request', error instanceof Error ? error.message : String(error));
+      }
+    }
     if (path === '/__simulator/expire-tokens' && method === 'POST') {
       grants.expireAll();
       return { status: 204 };
@@ -182,6 +202,7 @@ export async function startVeeamSimulator(options: SimulatorOptions = {}): Promi
     stats,
     world: appliance.world,
     expireTokens: () => grants.expireAll(),
+    addSession: (request) => appliance.addSession(request),
     sessions: () => appliance.sessions(),
     state,
     close: () =>
