@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { type FakeBotConnector, startFakeBotConnector } from '../test/fakes/bot-connector';
 import { type FakeSocketMode, startFakeSocketMode } from '../test/fakes/slack-socket-mode';
 import { type FakeSlack, startFakeSlack } from '../test/fakes/slack-web-api';
+import { simulatorToken } from '../test/support/simulator-client';
 import { blockActionBody, FORM, postToSlackEndpoint, slashCommandBody } from '../test/support/slack-requests';
 import { latencyRow, type Row, renderRows, worstOf } from './bench-rows';
 import {
@@ -49,6 +50,25 @@ async function peakRssDuring(bot: BenchProcess, run: () => Promise<void>): Promi
   return Math.max(peak, await rssBytes(bot));
 }
 
+/**
+ * `total` distinct commands with 100 in flight: the bot's RSS before and at its peak, commands answered a
+ * second, how many failed, and the bot's CPU per command.
+ */
+async function burst(bot: BenchProcess, load: ReturnType<typeof slackLoad>, total: number) {
+  const idleRss = await rssBytes(bot);
+  const cpuBefore = await cpuSeconds(bot);
+  let failures = 0;
+  const started = performance.now();
+  const peakRss = await peakRssDuring(bot, () =>
+    inParallel(total, 100, async () => {
+      await load.command(load.distinct()).catch(() => failures++);
+    }),
+  );
+  const perSecond = total / ((performance.now() - started) / 1000);
+  const cpuPerCommandMs = (((await cpuSeconds(bot)) - cpuBefore) * 1000) / total;
+  return { idleRss, peakRss, perSecond, failures, cpuPerCommandMs };
+}
+
 /** The bot as production runs it: the compiled build with the Dockerfile's NODE_OPTIONS, Slack at the fake. */
 function productionBot(world: World, env: Record<string, string> = {}): Promise<BenchProcess> {
   return startBotProcess({
@@ -81,12 +101,7 @@ async function httpRun(world: World): Promise<Row[]> {
     }
 
     // Baseline: the same filters straight to the simulator's /jobSessions, with a token of our own.
-    const tokenRes = await fetch(`${sim.url}/api/oauth2/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: 'grant_type=password&username=sessions-bot&password=simulator',
-    });
-    const token = ((await tokenRes.json()) as { access_token: string }).access_token;
+    const token = await simulatorToken(sim.url);
     const direct: number[] = [];
     for (let i = 0; i < 100; i++) {
       const from = new Date(Date.now() - (1 + (i % 500)) * 3_600_000).toISOString();
@@ -110,18 +125,8 @@ async function httpRun(world: World): Promise<Row[]> {
     });
 
     // Throughput with 100 in flight, the bot's CPU and peak RSS meanwhile.
-    const idleRss = await rssBytes(bot);
-    const cpuBefore = await cpuSeconds(bot);
     const total = 3_000;
-    let failures = 0;
-    const started = performance.now();
-    const peakRss = await peakRssDuring(bot, () =>
-      inParallel(total, 100, async () => {
-        await load.command(load.distinct()).catch(() => failures++);
-      }),
-    );
-    const perSecond = total / ((performance.now() - started) / 1000);
-    const cpuPerCommandMs = (((await cpuSeconds(bot)) - cpuBefore) * 1000) / total;
+    const { idleRss, peakRss, perSecond, failures, cpuPerCommandMs } = await burst(bot, load, total);
     rows.push(
       {
         measure: `throughput, ${total} commands, 100 in flight`,
@@ -279,15 +284,8 @@ async function entryRun(world: World, entry: Entry): Promise<Row[]> {
   try {
     const load = slackLoad(world.slack, { httpUrl: bot.url });
     await load.command('failed today');
-    const idle = await rssBytes(bot);
-    const cpuBefore = await cpuSeconds(bot);
-    const total = 1_000;
-    const peak = await peakRssDuring(bot, () =>
-      inParallel(total, 100, async () => {
-        await load.command(load.distinct());
-      }),
-    );
-    const cpuMs = (((await cpuSeconds(bot)) - cpuBefore) * 1000) / total;
+    const { idleRss: idle, peakRss: peak, failures, cpuPerCommandMs: cpuMs } = await burst(bot, load, 1_000);
+    if (failures > 0) throw new Error(`${entry}: ${failures} of 1000 commands failed`);
     return [
       {
         measure: `${entry}: start → healthy`,

@@ -1,6 +1,11 @@
 import type { FakeSocketMode } from '../test/fakes/slack-socket-mode';
 import type { FakeSlack } from '../test/fakes/slack-web-api';
-import { FORM, postToSlackEndpoint, slashCommandBody } from '../test/support/slack-requests';
+import {
+  FORM,
+  postToSlackEndpoint,
+  slashCommandBody,
+  slashCommandPayload,
+} from '../test/support/slack-requests';
 
 /** One slash command: how long Slack waited for the ack, and for the answer at its response_url. */
 export type Timed = { ackMs: number; answerMs: number };
@@ -19,18 +24,22 @@ export function slackLoad(slack: FakeSlack, transport: { httpUrl: string } | { s
     async command(text: string, userId = `U${seq % 20}`, channelId?: string): Promise<Timed> {
       const id = `b${++seq}`;
       const arrived = new Promise<void>((resolve) => answered.set(id, resolve));
-      const body = slashCommandBody({
+      const fields = {
         text,
         userId,
         responseUrl: slack.responseUrl(id),
         ...(channelId ? { channelId } : {}),
-      });
+      };
       const started = performance.now();
       if ('httpUrl' in transport) {
-        const res = await postToSlackEndpoint(`${transport.httpUrl}/slack/events`, body, FORM);
+        const res = await postToSlackEndpoint(
+          `${transport.httpUrl}/slack/events`,
+          slashCommandBody(fields),
+          FORM,
+        );
         if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
       } else {
-        await transport.socket.deliver('slash_commands', Object.fromEntries(new URLSearchParams(body)));
+        await transport.socket.deliver('slash_commands', slashCommandPayload(fields));
       }
       const ackMs = performance.now() - started;
       await arrived;

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-
 import type { DigestSubscription } from '../core/digest/digest-subscription';
 import { isTimeZone } from '../core/time-zone';
 import { PLATFORMS } from '../platforms/registry';

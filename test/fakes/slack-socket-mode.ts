@@ -26,7 +26,7 @@ export type FakeSocketMode = {
   close(): Promise<void>;
 };
 
-type Ack = { envelopeId: string; payload: Record<string, unknown> | undefined; ms: number };
+type Ack = { envelopeId: string; payload: Record<string, unknown> | undefined };
 
 type Pending = {
   envelope: {
@@ -36,7 +36,6 @@ type Pending = {
     retry_attempt: number;
     retry_reason: string;
   };
-  sentAt: number;
   resolve: (ack: Ack) => void;
   sentOn: WebSocket | null;
 };
@@ -55,7 +54,6 @@ export async function startFakeSocketMode(
   const send = (p: Pending) => {
     if (live?.readyState !== 1) return;
     p.sentOn = live;
-    p.sentAt = performance.now();
     live.send(JSON.stringify(p.envelope));
   };
 
@@ -83,11 +81,7 @@ export async function startFakeSocketMode(
       const p = message.envelope_id ? pending.get(message.envelope_id) : undefined;
       if (!p) return;
       pending.delete(p.envelope.envelope_id);
-      p.resolve({
-        envelopeId: p.envelope.envelope_id,
-        payload: message.payload,
-        ms: performance.now() - p.sentAt,
-      });
+      p.resolve({ envelopeId: p.envelope.envelope_id, payload: message.payload });
     });
     socket.on('close', (code) => {
       closeCodes.push(code);
@@ -114,7 +108,6 @@ export async function startFakeSocketMode(
         const envelope_id = randomUUID();
         const p: Pending = {
           envelope: { type, envelope_id, payload, retry_attempt: 0, retry_reason: '' },
-          sentAt: performance.now(),
           resolve,
           sentOn: null,
         };

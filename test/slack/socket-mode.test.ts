@@ -13,7 +13,7 @@ import { TEST_TOKENS } from '../factories/sessions';
 import { type FakeSocketMode, startFakeSocketMode } from '../fakes/slack-socket-mode';
 import { type FakeSlack, startFakeSlack } from '../fakes/slack-web-api';
 import { logEntries } from '../support/log-entries';
-import { slashCommandBody } from '../support/slack-requests';
+import { slashCommandPayload } from '../support/slack-requests';
 import { startBotForTest } from '../support/start-bot';
 
 /**
@@ -154,9 +154,7 @@ describe('Socket Mode over a WebSocket', () => {
   let n = 0;
   const command = (text: string) => {
     const id = `ws-${++n}`;
-    const payload = Object.fromEntries(
-      new URLSearchParams(slashCommandBody({ text, responseUrl: slack.responseUrl(id) })),
-    );
+    const payload = slashCommandPayload({ text, responseUrl: slack.responseUrl(id) });
     return { id, acked: socket.deliver('slash_commands', payload) };
   };
   const answerTo = (id: string) => slack.waitFor(() => slack.responses.find((r) => r.id === id), 10_000);

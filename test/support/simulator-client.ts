@@ -31,5 +31,19 @@ export async function startSimulatorWithClient(
   };
 }
 
+/** An access token from a simulator at `url` for its default user, for specs that call its API directly. */
+export async function simulatorToken(url: string): Promise<string> {
+  const res = await fetch(`${url}/api/oauth2/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'password',
+      username: DEFAULT_SIMULATOR_USER.username,
+      password: DEFAULT_SIMULATOR_USER.password,
+    }).toString(),
+  });
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
 /** A fixed moment for deterministic worlds: Sunday 29 Nov 2026, 10:00 UTC. */
 export const FIXED_NOW = Date.parse('2026-11-29T10:00:00Z');

@@ -31,15 +31,23 @@ export async function postToSlackEndpoint(
   return { status: res.status, text: await res.text() };
 }
 
-export function slashCommandBody(fields: {
+type SlashCommandFields = {
   text: string;
   userId?: string;
   channelId?: string;
   teamId?: string;
   responseUrl: string;
   command?: string;
-}): string {
-  return new URLSearchParams({
+};
+
+/** A slash command as HTTP mode posts it (a form body). */
+export function slashCommandBody(fields: SlashCommandFields): string {
+  return new URLSearchParams(slashCommandPayload(fields)).toString();
+}
+
+/** The same fields as an object: what a Socket Mode `slash_commands` envelope carries. */
+export function slashCommandPayload(fields: SlashCommandFields): Record<string, string> {
+  return {
     token: 'deprecated-verification-token',
     team_id: fields.teamId ?? 'T1',
     team_domain: 'fake',
@@ -52,7 +60,7 @@ export function slashCommandBody(fields: {
     api_app_id: 'A1',
     response_url: fields.responseUrl,
     trigger_id: '1.2.3',
-  }).toString();
+  };
 }
 
 export function blockActionBody(fields: {

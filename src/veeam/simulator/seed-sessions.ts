@@ -26,6 +26,15 @@ export const LABELS: Record<string, string> = {
   RepositoryEdit: 'Repository Edit',
 };
 
+/** What a session that will end with `finalStatus` reports while it still runs. */
+export function runningStatus(finalStatus: string): string {
+  return finalStatus === 'Error'
+    ? 'RunningWithError'
+    : finalStatus === 'Warning'
+      ? 'RunningWithWarning'
+      : 'Running';
+}
+
 /** All sessions that started in the retention window before `nowMs`, newest first. */
 export function generateSessions(seed: string, world: SimWorld, nowMs: number): SimSession[] {
   const from = nowMs - RETENTION_DAYS * DAY;
@@ -177,12 +186,3 @@ export function generateSessions(seed: string, world: SimWorld, nowMs: number): 
  * every item its `usn` [D3][D7]. Only the blocks the version documents are sent: before v3 there is no
  * `retentionJobInfo` [D5], and a retention session then names its policy in `backupJobInfo` [guess].
  */
-
-/** What a session that will end with `finalStatus` reports while it still runs. */
-export function runningStatus(finalStatus: string): string {
-  return finalStatus === 'Error'
-    ? 'RunningWithError'
-    : finalStatus === 'Warning'
-      ? 'RunningWithWarning'
-      : 'Running';
-}

@@ -135,22 +135,16 @@ export async function startVeeamSimulator(options: SimulatorOptions = {}): Promi
   function admin(method: string, path: string, body: string): SimResponse {
     if (path === '/__simulator/state' && method === 'GET') return json(200, state());
     if (path === '/__simulator/faults' && method === 'POST') {
-      try {
-        resetFaults(faults, JSON.parse(body || '{}') as Partial<SimulatorFaults>);
-        return json(200, faults);
-      } catch {
-        return problem(400, 'Bad Request', 'Body must be JSON');
-      }
+      const request = jsonBody(body);
+      if ('problem' in request) return request.problem;
+      resetFaults(faults, request.value as Partial<SimulatorFaults>);
+      return json(200, faults);
     }
     if (path === '/__simulator/sessions' && method === 'POST') {
-      let request: unknown;
+      const request = jsonBody(body);
+      if ('problem' in request) return request.problem;
       try {
-        request = JSON.parse(body || '{}');
-      } catch {
-        return problem(400, 'Bad Request', 'Body must be JSON');
-      }
-      try {
-        const added = appliance.addSession(request);
+        const added = appliance.addSession(request.value);
         return json(201, {
           id: added.id,
           status: added.finalStatus,
@@ -211,6 +205,15 @@ export async function startVeeamSimulator(options: SimulatorOptions = {}): Promi
         server.close(() => resolve());
       }),
   };
+}
+
+/** An admin endpoint's JSON body (empty reads as {}), or the 400 that says it is not JSON. */
+function jsonBody(body: string): { value: unknown } | { problem: SimResponse } {
+  try {
+    return { value: JSON.parse(body || '{}') };
+  } catch {
+    return { problem: problem(400, 'Bad Request', 'Body must be JSON') };
+  }
 }
 
 function send(res: http.ServerResponse, response: SimResponse): void {

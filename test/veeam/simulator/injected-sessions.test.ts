@@ -1,4 +1,5 @@
 import { startVeeamSimulator, type VeeamSimulator } from '../../../src/veeam/simulator/simulator-server';
+import { simulatorToken } from '../../support/simulator-client';
 
 /** POST /__simulator/sessions: what tests and demos use to make a policy fail at a chosen time. */
 describe('sessions added to the simulator', () => {
@@ -8,12 +9,7 @@ describe('sessions added to the simulator', () => {
   let token: string;
   beforeAll(async () => {
     sim = await startVeeamSimulator({ now: () => clock });
-    const res = await fetch(`${sim.url}/api/oauth2/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: 'grant_type=password&username=sessions-bot&password=simulator',
-    });
-    token = ((await res.json()) as { access_token: string }).access_token;
+    token = await simulatorToken(sim.url);
   });
   afterAll(() => sim.close());
 
