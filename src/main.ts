@@ -1,3 +1,4 @@
+import { openAlerts } from './app/alerts';
 import { createAnswerDeps } from './app/answer-deps';
 import { Closers } from './app/closers';
 import { openDigests } from './app/digests';
@@ -54,18 +55,27 @@ export async function startApp(
       },
     });
 
+    const { alerts, poller } = openAlerts(config, {
+      answers,
+      database,
+      logger,
+      deliveryFor: (name) => running.get(name)?.alerts,
+    });
+
     const http = createHttpServer(logger);
     const timing = { placeholderAfterMs: options.placeholderAfterMs, invokeBudgetMs: options.invokeBudgetMs };
     const extras = { teamsCredentials: options.teamsCredentials };
     await startPlatforms(
       http,
-      { config, answers, logger, digests, database, veeam, timing, extras },
+      { config, answers, logger, digests, alerts, database, veeam, timing, extras },
       running,
       closers,
       options.platforms,
     );
     if (options.startScheduler !== false) scheduler.start();
     closers.add(() => scheduler.stop());
+    if (options.startAlertPoller !== false) poller.start();
+    closers.add(() => poller.stop());
 
     const readiness = readinessOf({ veeam: veeamAnswers(veeam.client), database: () => database.ping() });
     mountOperationsRoutes(http, { metrics, metricsToken: config.metricsToken, readiness });
@@ -84,6 +94,8 @@ export async function startApp(
       database,
       digests,
       scheduler,
+      alerts,
+      alertPoller: poller,
       metrics,
       close: () => closers.closeAll(),
     };

@@ -1,3 +1,5 @@
+import type { AlertPoller } from '../alerts/alert-poller';
+import type { AlertService } from '../alerts/alert-service';
 import type { DigestService } from '../digest/digest-service';
 import type { Metrics } from '../observability/metrics';
 import type { RegisteredPlatform } from '../platforms/registry';
@@ -18,6 +20,8 @@ export type RunningApp = {
   database: Database;
   digests: DigestService;
   scheduler: DigestScheduler;
+  alerts: AlertService;
+  alertPoller: AlertPoller;
   metrics: Metrics;
   close: () => Promise<void>;
 };
@@ -30,6 +34,8 @@ export type StartOptions = {
   /** Tests set the clock the scheduler and the answers read, tick the scheduler, shorten its retries. */
   now?: () => Date;
   startScheduler?: boolean;
+  /** Tests poll the appliance for alerts themselves (alertPoller.pollOnce) with the poller stopped. */
+  startAlertPoller?: boolean;
   digestRetryDelaysMs?: number[];
   /** Tests stand in for Microsoft Entra, which issues the bot's outbound Teams tokens. */
   teamsCredentials?: TeamsCredentialsFactory;

@@ -45,6 +45,15 @@ export function renderAnswerText(view: AnswerView): string {
     case 'help':
     case 'notice':
       return `${view.title}\n${view.text}`;
+    case 'alert':
+      return [
+        view.title,
+        view.headline,
+        ...(view.reason ? [`Reason: ${view.reason}`] : []),
+        ...view.fields.map((f) => `${f.label}: ${f.value}`),
+        ...(view.owner ? [`${view.owner.name} is on it`] : []),
+        ...(view.snoozedText ? [view.snoozedText] : []),
+      ].join('\n');
     case 'digest':
       return [
         view.title,

@@ -37,6 +37,7 @@ export type Config = {
   teams: TeamsConfig | null;
   database: DatabaseLocation;
   digests: DigestConfig;
+  alerts: AlertConfig;
   /** auto: open on the simulator (this machine only once a chat platform is on), off on an appliance; on; off. */
   playground: 'auto' | 'on' | 'off';
   /** Required of every playground API call when set; required for PLAYGROUND=on against an appliance. */
@@ -60,6 +61,12 @@ type ButtonKeyConfig = {
     | 'MICROSOFT_APP_PASSWORD'
     | 'VEEAM_PASSWORD'
     | 'none';
+};
+
+type AlertConfig = {
+  pollMs: number;
+  graceMs: number;
+  lookbackMs: number;
 };
 
 type DigestConfig = {
@@ -104,6 +111,9 @@ const envSchema = z
     DIGEST_LEASE_SECONDS: int(10, 3600).default(600),
     DIGEST_TICK_SECONDS: int(1, 3600).default(30),
     DIGEST_MAX_PER_USER: int(1, 10_000).default(20),
+    ALERT_POLL_SECONDS: int(5, 3600).default(60),
+    ALERT_GRACE_HOURS: int(0, 72).default(6),
+    ALERT_LOOKBACK_HOURS: int(1, 168).default(24),
     INSTANCE_ID: z.string().min(1).max(200).default(`${hostname()}:${process.pid}`),
     PLAYGROUND: z.enum(['auto', 'on', 'off']).default('auto'),
     METRICS_TOKEN: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
@@ -174,6 +184,11 @@ export function loadConfig(
       tickMs: e.DIGEST_TICK_SECONDS * 1000,
       maxPerUser: e.DIGEST_MAX_PER_USER,
       instanceId: e.INSTANCE_ID,
+    },
+    alerts: {
+      pollMs: e.ALERT_POLL_SECONDS * 1000,
+      graceMs: e.ALERT_GRACE_HOURS * 3_600_000,
+      lookbackMs: e.ALERT_LOOKBACK_HOURS * 3_600_000,
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { AlertService } from '../alerts/alert-service';
 import type { Config } from '../config/config';
 import type { AnswerDeps } from '../core/answers/answer-question';
 import type { DigestSubscription } from '../core/digest/digest-subscription';
@@ -30,6 +31,7 @@ export type PlatformDeps = {
   answers: AnswerDeps;
   logger: Logger;
   digests: DigestService;
+  alerts: AlertService;
   database: Database;
   veeam: OpenedVeeam;
   timing: {
@@ -53,6 +55,31 @@ export type RunningPlatform<Handle = unknown> = {
   describe(url: string): string;
   /** Posts a digest (later, an alert) to one of its channels or chats; the new message's id. */
   post(subscription: DigestSubscription, view: AnswerView): Promise<string>;
+  /** Posts alerts, their thread replies and their updates; absent on a platform that cannot. */
+  alerts?: AlertDelivery;
   /** Tells the person who set up a digest that it is paused, where the platform can reach them. */
   tellPaused?(subscription: DigestSubscription, note: string): Promise<void>;
 };
+
+/**
+ * How a platform delivers alerts. Each throws ChannelUnreachable when the platform says the bot cannot
+ * post there (removed, archived, deleted), and any other error for what may pass (a timeout, a 5xx).
+ */
+export type AlertDelivery = {
+  /** A new top-level message; its id. */
+  post(channelId: string, view: AnswerView): Promise<string>;
+  /** A reply in the thread of message `messageId` (or, where the conversation has no threads, after it). */
+  reply(channelId: string, messageId: string, view: AnswerView): Promise<void>;
+  /** Replaces message `messageId` with `view`. */
+  update(channelId: string, messageId: string, view: AnswerView): Promise<void>;
+  /** Tells the person who turned alerts on that they are paused, where the platform can reach them. */
+  tellPaused?(channelId: string, userId: string, note: string): Promise<void>;
+};
+
+/** The platform will not let the bot post to this channel or chat: trying again will not help. */
+export class ChannelUnreachable extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ChannelUnreachable';
+  }
+}

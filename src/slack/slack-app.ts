@@ -9,6 +9,7 @@ import {
 } from '@slack/bolt';
 import type { SlackConfig } from '../config/config';
 import type { AnswerDeps } from '../core/answers/answer-question';
+import type { AlertCommands } from '../core/conversation/handle-message';
 import type { Logger } from '../core/ports';
 import type { AnswerView } from '../core/view/sessions-view';
 import type { DigestService } from '../digest/digest-service';
@@ -29,8 +30,10 @@ export type SlackApp = {
   requestListener: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null;
   start(): Promise<void>;
   stop(): Promise<void>;
-  /** Posts to a channel (the digest) and returns the message ts. */
-  postToChannel(channelId: string, view: AnswerView): Promise<string>;
+  /** Posts to a channel (a digest, an alert; in a thread when `threadTs` is given) and returns the message ts. */
+  postToChannel(channelId: string, view: AnswerView, threadTs?: string): Promise<string>;
+  /** Replaces a message the bot posted (an alert, as its story goes on). */
+  updateMessage(channelId: string, ts: string, view: AnswerView): Promise<void>;
 };
 
 export type SlackAppDeps = {
@@ -39,6 +42,7 @@ export type SlackAppDeps = {
   defaultTimeZone: string;
   placeholderAfterMs?: number;
   digests?: DigestService | null;
+  alerts?: AlertCommands | null;
   /** Tests drive the listeners through a receiver of their own. */
   receiver?: Receiver;
   /** Remembers verified requests across replicas, so a replay is refused by all of them. */
@@ -141,6 +145,7 @@ export function createSlackApp(config: SlackConfig, deps: SlackAppDeps): SlackAp
     logger: deps.logger,
     placeholderAfterMs: deps.placeholderAfterMs ?? 1500,
     digests: deps.digests ?? null,
+    alerts: deps.alerts ?? null,
   };
   registerSessionsCommand(app, ctx);
   registerButtonActions(app, ctx);
@@ -168,9 +173,16 @@ export function createSlackApp(config: SlackConfig, deps: SlackAppDeps): SlackAp
 
   return {
     app,
-    postToChannel: async (channelId, view) => {
-      const posted = await app.client.chat.postMessage({ channel: channelId, ...renderAnswerBlockKit(view) });
+    postToChannel: async (channelId, view, threadTs) => {
+      const posted = await app.client.chat.postMessage({
+        channel: channelId,
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+        ...renderAnswerBlockKit(view),
+      });
       return posted.ts ?? '';
+    },
+    updateMessage: async (channelId, ts, view) => {
+      await app.client.chat.update({ channel: channelId, ts, ...renderAnswerBlockKit(view) });
     },
     mode: deps.receiver ? 'custom' : config.mode,
     requestListener,

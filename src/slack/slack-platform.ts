@@ -1,5 +1,5 @@
 import type { SlackConfig } from '../config/config';
-import type { ChatPlatform } from '../platforms/chat-platform';
+import { ChannelUnreachable, type ChatPlatform } from '../platforms/chat-platform';
 import { SeenRequestLedger } from '../storage/seen-request-ledger';
 import type { SlackApp } from './slack-app';
 import { SLACK_EVENTS_PATH } from './slack-endpoints';
@@ -20,6 +20,7 @@ export const slackPlatform: ChatPlatform<SlackConfig, SlackApp> = {
       logger: deps.logger,
       defaultTimeZone: deps.config.defaultTimeZone,
       digests: deps.digests,
+      alerts: deps.alerts,
       placeholderAfterMs: deps.timing.placeholderAfterMs,
       requestLedger: new SeenRequestLedger(deps.database.db),
     });
@@ -35,6 +36,20 @@ export const slackPlatform: ChatPlatform<SlackConfig, SlackApp> = {
           ? `Slack app on, in Socket Mode (command ${settings.command})`
           : `Slack app on: Slack sends to POST ${url}${SLACK_EVENTS_PATH} (command ${settings.command})`,
       post: (subscription, view) => slack.postToChannel(subscription.channelId, view),
+      alerts: {
+        post: (channelId, view) => unreachableAs(() => slack.postToChannel(channelId, view)),
+        reply: async (channelId, ts, view) => {
+          await unreachableAs(() => slack.postToChannel(channelId, view, ts));
+        },
+        update: (channelId, ts, view) => unreachableAs(() => slack.updateMessage(channelId, ts, view)),
+        tellPaused: async (channelId, userId, note) => {
+          await slack.postToChannel(userId, {
+            kind: 'notice',
+            title: 'Alerts paused',
+            text: `The alerts you turned on in <#${channelId}> are ${note}. Invite the bot there (or check the channel still exists), then say \`alerts on\` in it again.`,
+          });
+        },
+      },
       // The channel itself is what fails, so its subscriber hears of it directly, in a DM.
       tellPaused: async (subscription, note) => {
         if (subscription.source !== 'chat') return;
@@ -47,3 +62,23 @@ export const slackPlatform: ChatPlatform<SlackConfig, SlackApp> = {
     };
   },
 };
+
+/** Slack's answers that mean the bot cannot post to the channel at all: trying again does not help. */
+const UNREACHABLE = new Set([
+  'not_in_channel',
+  'channel_not_found',
+  'is_archived',
+  'account_inactive',
+  'restricted_action',
+  'team_access_not_granted',
+]);
+
+async function unreachableAs<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    const code = (error as { data?: { error?: string } }).data?.error;
+    if (code && UNREACHABLE.has(code)) throw new ChannelUnreachable(`Slack answered ${code}`);
+    throw error;
+  }
+}

@@ -42,4 +42,69 @@ export type DatabaseSchema = {
     /** Epoch ms after which the request would be refused as stale anyway. */
     expires_at: number;
   };
+  alert_subscriptions: {
+    id: string;
+    platform: string;
+    channel_id: string;
+    filters: string;
+    /** The resolved scope, JSON ({ policyId, policyName, types }). */
+    scope: string;
+    include_warnings: number;
+    after_failures: number;
+    time_zone: string;
+    created_by: string;
+    created_at: string;
+    source: string;
+    /** Why alerts here stopped (the bot cannot post to the channel); null while active. */
+    paused_note: string | null;
+  };
+  /** One row: which replica polls the appliance for everyone, until when, and how its last poll went. */
+  alert_lease: {
+    name: string;
+    holder: string;
+    lease_until: number;
+    polled_at: string | null;
+    poll_note: string | null;
+  };
+  /** The claim ledger of alerts: each (subscription, session, status) is handled once across replicas. */
+  alert_events: {
+    subscription_id: string;
+    session_id: string;
+    status: string;
+    /** claimed → posted | skipped */
+    state: string;
+    claimed_by: string;
+    lease_until: number;
+    updated_at: string;
+  };
+  /** A policy failing in a channel, from its first failure to its recovery: the message and its thread. */
+  alert_incidents: {
+    id: string;
+    subscription_id: string;
+    /** The policy id (or `type:<type>` for sessions of no policy). */
+    subject_id: string;
+    subject_name: string;
+    /** failing | recovered */
+    state: string;
+    failures: number;
+    first_failed_at: string;
+    last_failed_at: string;
+    last_session_id: string;
+    last_status: string;
+    last_reason: string | null;
+    /** The top-level message, once posted (the platform's id: a Slack ts, a Teams activity id). */
+    message_id: string | null;
+    owner_id: string | null;
+    owner_name: string | null;
+    recovered_at: string | null;
+    updated_at: string;
+  };
+  /** No new top-level alerts for a policy in a channel until `until_ms`. */
+  alert_snoozes: {
+    subscription_id: string;
+    subject_id: string;
+    subject_name: string;
+    until_ms: number;
+    snoozed_by: string;
+  };
 };

@@ -62,6 +62,75 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.alterTable('digest_subscriptions').addColumn('paused_note', 'text').execute();
     },
   },
+  '004_alerts': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('alert_subscriptions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('platform', 'text', (c) => c.notNull())
+        .addColumn('channel_id', 'text', (c) => c.notNull())
+        .addColumn('filters', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('scope', 'text', (c) => c.notNull())
+        .addColumn('include_warnings', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('after_failures', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('time_zone', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('paused_note', 'text')
+        .execute();
+      await db.schema
+        .createTable('alert_lease')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('holder', 'text', (c) => c.notNull())
+        .addColumn('lease_until', 'bigint', (c) => c.notNull())
+        .addColumn('polled_at', 'text')
+        .addColumn('poll_note', 'text')
+        .execute();
+      await db.schema
+        .createTable('alert_events')
+        .addColumn('subscription_id', 'text', (c) => c.notNull())
+        .addColumn('session_id', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('claimed_by', 'text', (c) => c.notNull())
+        .addColumn('lease_until', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('alert_events_pk', ['subscription_id', 'session_id', 'status'])
+        .execute();
+      await db.schema
+        .createTable('alert_incidents')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('subscription_id', 'text', (c) => c.notNull())
+        .addColumn('subject_id', 'text', (c) => c.notNull())
+        .addColumn('subject_name', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('failures', 'integer', (c) => c.notNull())
+        .addColumn('first_failed_at', 'text', (c) => c.notNull())
+        .addColumn('last_failed_at', 'text', (c) => c.notNull())
+        .addColumn('last_session_id', 'text', (c) => c.notNull())
+        .addColumn('last_status', 'text', (c) => c.notNull())
+        .addColumn('last_reason', 'text')
+        .addColumn('message_id', 'text')
+        .addColumn('owner_id', 'text')
+        .addColumn('owner_name', 'text')
+        .addColumn('recovered_at', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await sql`create index alert_incidents_open on alert_incidents (subscription_id, subject_id, state)`.execute(
+        db,
+      );
+      await db.schema
+        .createTable('alert_snoozes')
+        .addColumn('subscription_id', 'text', (c) => c.notNull())
+        .addColumn('subject_id', 'text', (c) => c.notNull())
+        .addColumn('subject_name', 'text', (c) => c.notNull())
+        .addColumn('until_ms', 'bigint', (c) => c.notNull())
+        .addColumn('snoozed_by', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('alert_snoozes_pk', ['subscription_id', 'subject_id'])
+        .execute();
+    },
+  },
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

@@ -11,7 +11,11 @@ import type { AnswerDeps, Asker } from '../core/answers/answer-question';
 import { deliverWithPlaceholder, withinBudget } from '../core/answers/deliver-with-placeholder';
 import { type Access, answerOf } from '../core/conversation/conversation';
 import { handleAction } from '../core/conversation/handle-action';
-import { type ConversationDeps, handleMessage } from '../core/conversation/handle-message';
+import {
+  type AlertCommands,
+  type ConversationDeps,
+  handleMessage,
+} from '../core/conversation/handle-message';
 import type { Logger } from '../core/ports';
 import { isTimeZone } from '../core/time-zone';
 import { buildHelpView } from '../core/view/build-error-view';
@@ -30,6 +34,8 @@ export type SessionsBotDeps = {
   references: ConversationReferences;
   /** Digest subscriptions; null when the bot runs without its database. */
   digests: DigestService | null;
+  /** Failure alerts; null in open mode, which keeps no conversation to post them to. */
+  alerts: AlertCommands | null;
   adapter: CloudAdapter;
   /** A message answer slower than this shows "Looking up…" first. */
   placeholderAfterMs: number;
@@ -102,7 +108,7 @@ export class SessionsBot extends TeamsActivityHandler {
   }
 
   private conversationDeps(): ConversationDeps {
-    return { answers: this.deps.answers, digests: this.deps.digests };
+    return { answers: this.deps.answers, digests: this.deps.digests, alerts: this.deps.alerts };
   }
 
   /** Who asked, for the audit line and the allowlist's log. */
@@ -113,6 +119,8 @@ export class SessionsBot extends TeamsActivityHandler {
       teamId: channelData.team?.id ?? activity.conversation?.tenantId ?? channelData.tenant?.id,
       channelId: activity.conversation?.id,
       userId: activity.from?.aadObjectId ?? activity.from?.id,
+      // Shown on an alert someone took ("Alice is on it"): Teams cards mention nobody from a TextRun.
+      name: typeof activity.from?.name === 'string' ? activity.from.name.slice(0, 100) : undefined,
     };
   }
 

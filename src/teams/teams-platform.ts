@@ -1,5 +1,5 @@
 import type { TeamsConfig } from '../config/config';
-import type { ChatPlatform } from '../platforms/chat-platform';
+import { ChannelUnreachable, type ChatPlatform } from '../platforms/chat-platform';
 import { ConversationReferenceStore } from '../storage/conversation-reference-store';
 import { InMemoryConversationReferences, StoredConversationReferences } from './conversation-references';
 import type { TeamsApp, TeamsCredentialsFactory } from './teams-app';
@@ -35,6 +35,7 @@ export const teamsPlatform: ChatPlatform<TeamsConfig, TeamsApp> = {
       defaultTimeZone: deps.config.defaultTimeZone,
       // Open mode proves nobody's identity: it keeps no conversation in the database and takes no digests.
       digests: open ? null : deps.digests,
+      alerts: open ? null : deps.alerts,
       references: open
         ? new InMemoryConversationReferences(1_000)
         : new StoredConversationReferences(new ConversationReferenceStore(deps.database.db, 'teams')),
@@ -57,6 +58,26 @@ export const teamsPlatform: ChatPlatform<TeamsConfig, TeamsApp> = {
         open
           ? `Teams bot on, unauthenticated: POST ${url}${TEAMS_MESSAGES_PATH}`
           : `Teams bot on: POST ${url}${TEAMS_MESSAGES_PATH} (app ${settings.appId}, ${settings.appType})`,
+      // Open mode keeps no conversation, so it posts no alerts (as it takes no digests).
+      ...(open
+        ? {}
+        : {
+            alerts: {
+              post: async (conversationId, view) => {
+                const id = await unreachableAs(() => teams.postToConversation(conversationId, view));
+                if (id === null) throw notKnown(conversationId);
+                return id;
+              },
+              reply: async (conversationId, messageId, view) => {
+                if (!(await unreachableAs(() => teams.replyInConversation(conversationId, messageId, view))))
+                  throw notKnown(conversationId);
+              },
+              update: async (conversationId, messageId, view) => {
+                if (!(await unreachableAs(() => teams.updateInConversation(conversationId, messageId, view))))
+                  throw notKnown(conversationId);
+              },
+            },
+          }),
       post: async (subscription, view) => {
         const id = await teams.postToConversation(subscription.channelId, view).catch(async (error) => {
           // 403 BotNotInConversationRoster: the app was removed while the bot was not told.
@@ -79,3 +100,20 @@ export const teamsPlatform: ChatPlatform<TeamsConfig, TeamsApp> = {
     };
   },
 };
+
+function notKnown(conversationId: string): ChannelUnreachable {
+  return new ChannelUnreachable(
+    `the bot has not been in Teams conversation ${conversationId} since it started keeping references`,
+  );
+}
+
+/** 403 BotNotInConversationRoster (or any 403): the app was removed from the conversation. */
+async function unreachableAs<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if ((error as { statusCode?: number }).statusCode === 403)
+      throw new ChannelUnreachable('Teams answered 403: the bot is not in the conversation');
+    throw error;
+  }
+}

@@ -3,6 +3,7 @@ import { buildDetailsView } from '../../src/core/view/build-details-view';
 import { buildErrorView, buildHelpView } from '../../src/core/view/build-error-view';
 import { buildSessionsView } from '../../src/core/view/build-sessions-view';
 import type { AnswerView } from '../../src/core/view/sessions-view';
+import { makeAlertView } from '../factories/alerts';
 import { makeDigestView } from '../factories/digests';
 import {
   makePage,
@@ -14,7 +15,7 @@ import {
 } from '../factories/sessions';
 
 export type RenderedButton = {
-  kind: 'previous' | 'next' | 'details' | 'back' | 'retry' | 'open' | 'list';
+  kind: 'previous' | 'next' | 'details' | 'back' | 'retry' | 'open' | 'list' | 'alert';
   token?: string;
   url?: string;
   /** Where a platform sends the page once, with a picked session id, rather than a token per row. */
@@ -258,6 +259,42 @@ export function rendererContract<R>(r: RendererUnderTest<R>): void {
       const rendered = r.render(
         makeDigestView({ groups: 100, name: '&<>'.repeat(43).slice(0, 128), failed: 100_000 }),
       );
+      expect(r.problems(rendered)).toEqual([]);
+    });
+
+    it('says what an alert is about: the policy, since when, the reason, and buttons naming the incident', () => {
+      const rendered = r.render(makeAlertView());
+      const text = r.visibleText(rendered).join('\n');
+      expect(text).toContain('Failed: Prod VMs');
+      expect(text).toContain('2 times in a row');
+      expect(text).toContain('the VM agent is not responding');
+      expect(text).toMatch(/I'm on it[\s\S]*Snooze 1 h/);
+      const ops = r
+        .buttons(rendered)
+        .filter((b) => b.kind === 'alert')
+        .map((b) => TEST_TOKENS.decodeAlert(b.token))
+        .map((d) => (d.ok ? d.value.op : d.problem));
+      expect(ops).toEqual(['own', 'snooze-1h', 'snooze-24h', 'snooze-1w', 'details']);
+      expect(r.problems(rendered)).toEqual([]);
+    });
+
+    it('shows who is on an alert and until when it is snoozed, with Unsnooze in place of the snoozes', () => {
+      const rendered = r.render(
+        makeAlertView(
+          { owner: { id: 'U0ALICE', name: 'Alice' } },
+          { untilMs: VIEW_NOW.getTime() + 3_600_000, by: 'Bob' },
+        ),
+      );
+      const text = r.visibleText(rendered).join('\n');
+      expect(text).toMatch(/(<@U0ALICE>|Alice) is on it/);
+      expect(text).toContain('Snoozed until Sun 29 Nov 12:00 by Bob');
+      expect(text).toContain('Unsnooze');
+      expect(text).not.toContain("I'm on it");
+    });
+
+    it.each(HOSTILE)('shows a hostile policy name and reason %s literally in an alert', (hostile) => {
+      const rendered = r.render(makeAlertView({ subjectName: hostile, lastReason: `failed: ${hostile}` }));
+      expect(r.leaksAsMarkup(rendered, hostile)).toBe(false);
       expect(r.problems(rendered)).toEqual([]);
     });
 

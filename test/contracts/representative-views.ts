@@ -3,6 +3,7 @@ import { buildDetailsView } from '../../src/core/view/build-details-view';
 import { buildErrorView } from '../../src/core/view/build-error-view';
 import { buildSessionsView } from '../../src/core/view/build-sessions-view';
 import type { AnswerView } from '../../src/core/view/sessions-view';
+import { makeAlertView } from '../factories/alerts';
 import { makeDigestView } from '../factories/digests';
 import { makePage, makeQuery, makeSession, TEST_TOKENS, VIEW_NOW } from '../factories/sessions';
 
@@ -36,5 +37,14 @@ export function representativeViews(): [name: string, view: AnswerView][] {
     ],
     ['digest', makeDigestView()],
     ['digest-all-green-late', makeDigestView({ failed: 0, warning: 0, success: 412, late: true })],
+    ['alert-failing', makeAlertView()],
+    [
+      'alert-owned-snoozed',
+      makeAlertView(
+        { owner: { id: 'U0ALICE', name: 'Alice' } },
+        { untilMs: VIEW_NOW.getTime() + 3_600_000, by: 'Bob' },
+      ),
+    ],
+    ['alert-recovered', makeAlertView({ state: 'recovered', recoveredAt: '2026-11-29T09:30:00Z' })],
   ];
 }

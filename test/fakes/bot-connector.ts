@@ -57,7 +57,8 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
           .end(JSON.stringify({ error: { code: 'ServiceError', message: 'Try again later' } }));
         return;
       }
-      if (removedFrom.has(conversationId)) {
+      // A thread reply's conversation is the channel's with `;messageid=` after it.
+      if (removedFrom.has(conversationId.split(';')[0] as string)) {
         res.writeHead(403, { 'content-type': 'application/json' }).end(
           JSON.stringify({
             error: {

@@ -2,7 +2,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { closeServer, pollUntil } from './local-server';
 
-type WebApiCall = { method: string; args: Record<string, unknown>; token: string | undefined };
+type WebApiCall = {
+  method: string;
+  args: Record<string, unknown>;
+  token: string | undefined;
+  /** The ts a posted message got, for specs that follow it (a thread, an update). */
+  ts?: string;
+};
 type ResponseUrlPost = { id: string; body: Record<string, unknown> };
 
 /**
@@ -124,6 +130,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         case 'chat.postMessage':
         case 'chat.postEphemeral':
           ts++;
+          (calls.at(-1) as WebApiCall).ts = `${ts}.000100`;
           json(200, { ok: true, channel: args.channel, ts: `${ts}.000100`, message: { text: args.text } });
           return;
         case 'chat.update':

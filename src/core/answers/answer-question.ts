@@ -40,6 +40,8 @@ export type Asker = {
   teamId?: string | undefined;
   channelId?: string | undefined;
   userId?: string | undefined;
+  /** The name the platform shows for them, where it says one (Teams does; Slack mentions by id). */
+  name?: string | undefined;
 };
 
 /** One answered question or button, for the audit log: who, where, what was understood, how it went. */

@@ -17,6 +17,20 @@ export function handleAction(action: InboundAction, deps: ConversationDeps): Rep
   const answers = { ...deps.answers, asker: action.asker };
   const { tokens } = answers;
 
+  if (action.kind === 'alert') {
+    const decoded = tokens.decodeAlert(action.token);
+    if (!decoded.ok) return { kind: 'note', text: decoded.message };
+    if (!deps.alerts) return { kind: 'note', text: 'Alerts are off here, so their buttons do nothing.' };
+    const who = {
+      userId: action.asker.userId ?? action.asker.platform,
+      name: action.asker.name ?? action.asker.userId ?? 'someone',
+    };
+    const answer = deps.alerts.act(decoded.value, who);
+    // Details are for whoever asked; the rest changes the alert for everyone in the channel.
+    return decoded.value.op === 'details'
+      ? lookup(TO_ASKER, 'Looking up the session…', answer)
+      : lookup(IN_PLACE, 'Updating the alert…', answer);
+  }
   if (action.kind === 'details' && !('pickedSession' in action)) {
     const decoded = tokens.decodeDetails(action.token);
     if (!decoded.ok) return { kind: 'note', text: decoded.message };

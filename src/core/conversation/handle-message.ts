@@ -1,8 +1,10 @@
+import { type AlertsCommand, parseAlertsCommand } from '../alerts/parse-alerts-command';
 import { type AnswerDeps, answerQuery, prepareQuestion } from '../answers/answer-question';
 import type { DigestPlatform } from '../digest/digest-subscription';
 import { type DigestCommand, parseDigestCommand } from '../digest/parse-digest-command';
 import { BotError } from '../errors';
 import { buildErrorView } from '../view/build-error-view';
+import type { AlertButtonState } from '../view/page-token';
 import type { AnswerView } from '../view/sessions-view';
 import type { Access, InboundMessage, Reply } from './conversation';
 import { refusalText } from './refusal';
@@ -15,10 +17,21 @@ export interface DigestCommands {
   ): Promise<AnswerView>;
 }
 
+/** Where alert commands and alert buttons are carried out: the alert service implements it. */
+export interface AlertCommands {
+  handleCommand(
+    command: AlertsCommand,
+    place: { platform: string; channelId: string; userId: string; userName: string; timeZone: string },
+  ): Promise<AnswerView>;
+  act(button: AlertButtonState, who: { userId: string; name: string }): Promise<AnswerView>;
+}
+
 export type ConversationDeps = {
   answers: AnswerDeps;
   /** Digest subscriptions; null when the bot keeps none (no database, Teams' open mode). */
   digests: DigestCommands | null;
+  /** Failure alerts; null or absent where the bot keeps none (the CLI, Teams' open mode). */
+  alerts?: AlertCommands | null;
 };
 
 const DIGESTS_UNAVAILABLE =
@@ -49,6 +62,12 @@ export async function handleMessage(message: InboundMessage, deps: ConversationD
     vocabulary: answers.source.vocabulary,
   });
   if (digest) return digestReply(digest, message, deps);
+  const alerts = parseAlertsCommand(message.text, {
+    timeZone: message.timeZone,
+    now: answers.now(),
+    vocabulary: answers.source.vocabulary,
+  });
+  if (alerts) return alertsReply(alerts, message, deps);
   const prepared = prepareQuestion(message.text, message.timeZone, answers, message.command, message.locale);
   if (prepared.kind === 'immediate')
     return { kind: 'card', delivery: { how: 'post', visibleTo: 'asker' }, view: prepared.view };
@@ -58,6 +77,35 @@ export async function handleMessage(message: InboundMessage, deps: ConversationD
     pendingText: prepared.pendingText,
     answer: answerQuery(prepared.query, message.offset ?? 0, { ...answers, asker: message.asker }),
   };
+}
+
+const ALERTS_UNAVAILABLE = 'Alerts are off here: the bot keeps no alert subscriptions on this surface.';
+
+async function alertsReply(
+  command: AlertsCommand,
+  message: InboundMessage,
+  deps: ConversationDeps,
+): Promise<Reply> {
+  const place = message.digestPlace;
+  if (!deps.alerts || 'unavailable' in place) {
+    const why =
+      'unavailable' in place ? place.unavailable.replace(/digests?/gi, 'alerts') : ALERTS_UNAVAILABLE;
+    return {
+      kind: 'card',
+      delivery: { how: 'post', visibleTo: 'asker' },
+      view: buildErrorView(new BotError('USAGE', why)),
+    };
+  }
+  const userId = message.asker.userId ?? message.asker.platform;
+  const view = await deps.alerts.handleCommand(command, {
+    ...place,
+    userId,
+    userName: message.asker.name ?? userId,
+    timeZone: message.timeZone,
+  });
+  // Turning alerts on or off is for the channel to see; status and usage are for the asker.
+  const forChannel = view.kind !== 'error' && (command.kind === 'on' || command.kind === 'off');
+  return { kind: 'card', delivery: { how: 'post', visibleTo: forChannel ? 'channel' : 'asker' }, view };
 }
 
 async function digestReply(

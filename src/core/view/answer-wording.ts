@@ -47,6 +47,8 @@ export function fallbackText(view: AnswerView): string {
     case 'help':
     case 'notice':
       return view.title;
+    case 'alert':
+      return `${view.title}: ${view.headline}`;
     case 'digest':
       return `${view.title}: ${view.counts.map((c) => `${c.count} ${c.label.toLowerCase()}`).join(', ')}`;
   }

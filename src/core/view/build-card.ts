@@ -1,6 +1,6 @@
 import { fallbackText, logHeading, pagingText } from './answer-wording';
 import type { Card, CardAction, CardElement } from './card';
-import type { AnswerView, DetailsView, DigestView, SessionsView } from './sessions-view';
+import type { AlertView, AnswerView, DetailsView, DigestView, SessionsView } from './sessions-view';
 
 /** Each answer as the neutral card tree, built once for every platform. */
 export function buildCard(view: AnswerView): Card {
@@ -32,6 +32,11 @@ export function buildCard(view: AnswerView): Card {
         ],
         [],
       );
+    case 'alert':
+      return card(alertElements(view), [
+        ...view.buttons.map((b): CardAction => ({ kind: 'alert', op: b.op, label: b.label, token: b.token })),
+        ...openVeeam(view.veeamUrl),
+      ]);
     case 'digest':
       return card(digestElements(view), [
         ...(view.showAllToken
@@ -100,5 +105,17 @@ function digestElements(view: DigestView): CardElement[] {
       ? [{ type: 'groups' as const, heading: 'Problems by policy', groups: view.groups, more: view.moreText }]
       : []),
     { type: 'trend', bar: view.trendBar, text: view.trendText },
+  ];
+}
+
+function alertElements(view: AlertView): CardElement[] {
+  return [
+    { type: 'title', text: view.title },
+    { type: 'paragraph', text: view.headline },
+    ...(view.reason ? [{ type: 'notice' as const, text: view.reason }] : []),
+    { type: 'fields', fields: view.fields },
+    ...(view.owner ? [{ type: 'owner' as const, userId: view.owner.id, name: view.owner.name }] : []),
+    ...(view.snoozedText ? [{ type: 'paragraph' as const, text: view.snoozedText }] : []),
+    { type: 'times-in', timeZone: view.timeZone },
   ];
 }

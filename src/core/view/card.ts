@@ -1,4 +1,4 @@
-import type { DetailsView, DigestCount, DigestGroup, SessionRow } from './sessions-view';
+import type { AlertOp, DetailsView, DigestCount, DigestGroup, SessionRow } from './sessions-view';
 
 /**
  * The neutral card tree: the few elements the answers are made of, built once per answer kind
@@ -34,12 +34,16 @@ export type CardElement =
   | { type: 'trend'; bar: string; text: string }
   /** The foot of a list: "1–10 of 27", in which zone its times are. */
   | { type: 'page-line'; text: string; timeZone: string }
+  /** Who is on an alert: a platform mentions them where it can, else shows the name. */
+  | { type: 'owner'; userId: string; name: string }
   /** The foot of a details card: in which zone its times are. */
   | { type: 'times-in'; timeZone: string };
 
 export type CardAction =
   | { kind: 'previous' | 'next' | 'back' | 'retry' | 'show-all'; label: string; token: string }
-  | { kind: 'open-url'; label: string; url: string };
+  | { kind: 'open-url'; label: string; url: string }
+  /** A button of an alert: its op picks the platform's action id; the token names the incident. */
+  | { kind: 'alert'; op: AlertOp; label: string; token: string };
 
 export type Card = {
   /** The one line a notification or a client without cards shows. */

@@ -5,6 +5,7 @@ import { isSessionId } from '../sessions/session';
 import { MAX_NAME_LENGTH, type SessionQuery } from '../sessions/session-query';
 import { isTimeZone } from '../time-zone';
 import { codeOfValue, valueOfCode } from './button-codes';
+import type { AlertOp } from './sessions-view';
 
 /**
  * Button state: the query (with absolute time bounds, so "Next" on "today" stays on the same window),
@@ -20,6 +21,8 @@ import { codeOfValue, valueOfCode } from './button-codes';
 
 export type PageState = { query: SessionQuery; offset: number; limit: number };
 type DetailsState = { sessionId: string; back: PageState | null; timeZone: string };
+/** An alert's button: which incident, and what to do to it. */
+export type AlertButtonState = { incidentId: string; op: AlertOp };
 
 type TokenProblem = 'foreign' | 'outdated' | 'damaged';
 type Decoded<T> = { ok: true; value: T } | { ok: false; problem: TokenProblem; message: string };
@@ -30,6 +33,8 @@ export type ButtonTokens = {
   decodePage(token: unknown): Decoded<PageState>;
   encodeDetails(state: DetailsState): string;
   decodeDetails(token: unknown): Decoded<DetailsState>;
+  encodeAlert(state: AlertButtonState): string;
+  decodeAlert(token: unknown): Decoded<AlertButtonState>;
 };
 
 /**
@@ -78,6 +83,21 @@ const detailsSchema = z.strictObject({
   i: z.string().refine(isSessionId),
   z: zone,
   b: z.strictObject(pageFields).nullable(),
+});
+
+const ALERT_OPS = [
+  'own',
+  'snooze-1h',
+  'snooze-24h',
+  'snooze-1w',
+  'unsnooze',
+  'details',
+] as const satisfies readonly AlertOp[];
+const alertSchema = z.strictObject({
+  k: z.literal('a'),
+  // Incident ids are UUIDs, like session ids.
+  i: z.string().refine(isSessionId),
+  o: z.enum(ALERT_OPS),
 });
 
 type CompactQuery = z.infer<typeof compactQuery>;
@@ -216,6 +236,14 @@ export function createButtonTokens(
           back: d.b && backQuery ? { query: backQuery, offset: d.b.o, limit: d.b.n } : null,
         },
       };
+    },
+    encodeAlert: (state) => seal({ k: 'a', i: state.incidentId, o: state.op }),
+    decodeAlert(token) {
+      const opened = open(token);
+      if (!opened.ok) return opened;
+      const parsed = alertSchema.safeParse(opened.value);
+      if (!parsed.success) return INVALID;
+      return { ok: true, value: { incidentId: parsed.data.i, op: parsed.data.o } };
     },
   };
 }

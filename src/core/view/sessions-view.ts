@@ -147,4 +147,34 @@ export type DigestView = {
   veeamUrl: string | null;
 };
 
-export type AnswerView = SessionsView | DetailsView | ErrorView | HelpView | NoticeView | DigestView;
+/** What a button on an alert does. */
+export type AlertOp = 'own' | 'snooze-1h' | 'snooze-24h' | 'snooze-1w' | 'unsnooze' | 'details';
+
+/** A policy failing (or recovered) in a channel: the top-level alert message, kept up to date. */
+export type AlertView = {
+  kind: 'alert';
+  /** "Failed: Prod VMs", "Recovered: Prod VMs" */
+  title: string;
+  tone: StatusTone;
+  /** "Failed 3 times in a row since Thu 3 Dec 02:00." */
+  headline: string;
+  fields: { label: string; value: string }[];
+  /** The reason line of the latest failure's log, from the API: renderers escape it. */
+  reason: string | null;
+  /** Who said "I'm on it"; a platform shows its own mention where it can. */
+  owner: { id: string; name: string } | null;
+  /** "Snoozed until Thu 3 Dec 13:00 by U1: no new alerts for this policy here." */
+  snoozedText: string | null;
+  buttons: { op: AlertOp; label: string; token: string }[];
+  timeZone: string;
+  veeamUrl: string | null;
+};
+
+export type AnswerView =
+  | SessionsView
+  | DetailsView
+  | ErrorView
+  | HelpView
+  | NoticeView
+  | DigestView
+  | AlertView;

@@ -22,7 +22,7 @@ export function registerButtonActions(app: App, ctx: SlackContext): void {
       const asker = slackAsker({ teamId: body.team?.id, channelId: body.channel?.id, userId: body.user.id });
       const reply = handleAction(
         { asker, access: slackAccess(ctx, asker), kind, token: action.value },
-        { answers: ctx.answers, digests: ctx.digests },
+        { answers: ctx.answers, digests: ctx.digests, alerts: ctx.alerts },
       );
       await deliverToClick(
         ctx,

@@ -20,7 +20,11 @@ async function answer(ctx: SlackContext, client: WebClient, said: Said): Promise
     text: said.text,
     command: '',
   });
-  const reply = await handleMessage(message, { answers: ctx.answers, digests: ctx.digests });
+  const reply = await handleMessage(message, {
+    answers: ctx.answers,
+    digests: ctx.digests,
+    alerts: ctx.alerts,
+  });
   await deliverToConversation(
     ctx,
     client,

@@ -15,7 +15,11 @@ export function registerSessionsCommand(app: App, ctx: SlackContext): void {
       text: command.text,
       command: ctx.config.command,
     });
-    const reply = await handleMessage(message, { answers: ctx.answers, digests: ctx.digests });
+    const reply = await handleMessage(message, {
+      answers: ctx.answers,
+      digests: ctx.digests,
+      alerts: ctx.alerts,
+    });
     await deliverToCommand(ctx, retryingRespond(respond, ctx), reply);
   });
 }

@@ -1,4 +1,5 @@
 import type { ActionKind } from '../../core/conversation/conversation';
+import type { AlertOp } from '../../core/view/sessions-view';
 
 /** The few Block Kit shapes the bot sends; kept here so render/ depends on no Slack package. */
 
@@ -34,6 +35,16 @@ export const SLACK_ACTIONS = {
   openVeeam: 'sessions.open_veeam',
 } as const;
 
+/** Action ids of an alert's buttons: one per op, since ids must differ within a block. */
+export const SLACK_ALERT_ACTIONS: Record<AlertOp, string> = {
+  own: 'alerts.own',
+  'snooze-1h': 'alerts.snooze_1h',
+  'snooze-24h': 'alerts.snooze_24h',
+  'snooze-1w': 'alerts.snooze_1w',
+  unsnooze: 'alerts.unsnooze',
+  details: 'alerts.details',
+};
+
 /** What each button asks the core for (src/core/conversation); Open in Veeam is a link and asks nothing. */
 export const SLACK_ACTION_KINDS: ReadonlyMap<string, ActionKind> = new Map<string, ActionKind>([
   [SLACK_ACTIONS.previous, 'page'],
@@ -43,4 +54,5 @@ export const SLACK_ACTION_KINDS: ReadonlyMap<string, ActionKind> = new Map<strin
   [SLACK_ACTIONS.details, 'details'],
   [SLACK_ACTIONS.showAll, 'show-all'],
   [SLACK_ACTIONS.share, 'share'],
+  ...Object.values(SLACK_ALERT_ACTIONS).map((id): [string, ActionKind] => [id, 'alert']),
 ]);

@@ -3,7 +3,7 @@ import { buildCard } from '../../core/view/build-card';
 import type { Card, CardAction, CardElement } from '../../core/view/card';
 import type { AnswerView, SessionRow } from '../../core/view/sessions-view';
 import type { Block, BlockKitMessage, Button } from './block-kit';
-import { SLACK_ACTIONS } from './block-kit';
+import { SLACK_ACTIONS, SLACK_ALERT_ACTIONS } from './block-kit';
 import { BLOCK_KIT_LIMITS as L } from './block-kit-limits';
 import { button, EMOJI, plain, ROW_NAME_MAX, slackDate } from './block-kit-parts';
 import { escapeMrkdwn, truncate } from './mrkdwn';
@@ -48,7 +48,7 @@ function cardToBlockKit(card: Card, options: BlockKitOptions): BlockKitMessage {
   return { text: truncate(escapeMrkdwn(card.fallback), L.fallbackText), blocks };
 }
 
-const ACTION_IDS: Record<Exclude<CardAction['kind'], 'open-url'>, string> = {
+const ACTION_IDS: Record<Exclude<CardAction['kind'], 'open-url' | 'alert'>, string> = {
   previous: SLACK_ACTIONS.previous,
   next: SLACK_ACTIONS.next,
   back: SLACK_ACTIONS.back,
@@ -64,7 +64,14 @@ function toButton(action: CardAction): Button {
       action_id: SLACK_ACTIONS.openVeeam,
       url: truncate(action.url, L.url),
     };
+  if (action.kind === 'alert') return button(action.label, SLACK_ALERT_ACTIONS[action.op], action.token);
   return button(action.label, ACTION_IDS[action.kind], action.token);
+}
+
+/** A Slack user id becomes a mention (it pings nobody else); anything else is shown as escaped text. */
+function ownerText(userId: string, name: string): string {
+  const who = /^[UW][A-Z0-9]{2,20}$/.test(userId) ? `<@${userId}>` : escapeMrkdwn(name);
+  return `:raising_hand: ${who} is on it`;
 }
 
 const context = (text: string): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
@@ -147,6 +154,8 @@ function toBlocks(e: CardElement): Block[] {
       return [context(`\`${e.bar}\` ${escapeMrkdwn(e.text)}`)];
     case 'page-line':
       return [context(escapeMrkdwn(e.text))];
+    case 'owner':
+      return [section(ownerText(e.userId, e.name))];
     case 'times-in':
       return [context(`Times in ${escapeMrkdwn(e.timeZone)}`)];
   }

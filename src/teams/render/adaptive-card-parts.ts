@@ -13,6 +13,8 @@ export const CARD_VERBS = {
   retry: 'sessions.retry',
   /** From a digest: the full list as a new message, so the digest stays. */
   showAll: 'sessions.show_all',
+  /** An alert's buttons: the token says which (I'm on it, Snooze, Details). */
+  alert: 'alerts.act',
 } as const;
 
 /** What each verb asks the core for (src/core/conversation). */
@@ -21,6 +23,7 @@ export const CARD_VERB_KINDS: ReadonlyMap<string, ActionKind> = new Map<string, 
   [CARD_VERBS.retry, 'page'],
   [CARD_VERBS.details, 'details'],
   [CARD_VERBS.showAll, 'show-all'],
+  [CARD_VERBS.alert, 'alert'],
 ]);
 
 export const ICON: Record<StatusTone, string> = {

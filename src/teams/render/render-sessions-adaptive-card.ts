@@ -35,7 +35,23 @@ export function renderAnswerAdaptiveCard(view: AnswerView): AdaptiveCardMessage 
 }
 
 function cardToAdaptiveCard(c: Card): AdaptiveCardMessage {
-  return { card: card(c.elements.flatMap(toBody), c.actions.map(toAction)), text: c.fallback };
+  return { card: card(c.elements.flatMap(toBody), withSnoozesFolded(c.actions)), text: c.fallback };
+}
+
+/**
+ * Teams shows at most five actions on a card (the adaptivecards host config Teams uses): an alert's three
+ * snooze lengths go behind one "Snooze…" that opens them, so I'm on it, Details and Open in Veeam fit.
+ */
+function withSnoozesFolded(actions: CardAction[]): unknown[] {
+  const snoozes = actions.filter((a) => a.kind === 'alert' && a.op.startsWith('snooze-'));
+  if (snoozes.length < 2) return actions.map(toAction);
+  const out: unknown[] = [];
+  for (const action of actions) {
+    if (!snoozes.includes(action)) out.push(toAction(action));
+    else if (action === snoozes[0])
+      out.push({ type: 'Action.ShowCard', title: 'Snooze…', card: card([], snoozes.map(toAction)) });
+  }
+  return out;
 }
 
 const VERBS: Record<Exclude<CardAction['kind'], 'open-url'>, string> = {
@@ -44,6 +60,7 @@ const VERBS: Record<Exclude<CardAction['kind'], 'open-url'>, string> = {
   back: CARD_VERBS.page,
   retry: CARD_VERBS.retry,
   'show-all': CARD_VERBS.showAll,
+  alert: CARD_VERBS.alert,
 };
 
 function toAction(action: CardAction): Record<string, unknown> {
@@ -151,6 +168,10 @@ function toBody(e: CardElement): unknown[] {
           size: 'Small',
           spacing: 'Medium',
         },
+      ];
+    case 'owner':
+      return [
+        plainTextBlock([textRun(`🙋 ${e.name} is on it`, { weight: 'Bolder' })], { spacing: 'Medium' }),
       ];
     case 'times-in':
       return [{ type: 'TextBlock', text: `Times in ${e.timeZone}`, isSubtle: true, size: 'Small' }];

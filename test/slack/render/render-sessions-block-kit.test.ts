@@ -1,6 +1,6 @@
 import { buildSessionsView } from '../../../src/core/view/build-sessions-view';
 import type { Block, BlockKitMessage, Button } from '../../../src/slack/render/block-kit';
-import { SLACK_ACTIONS } from '../../../src/slack/render/block-kit';
+import { SLACK_ACTIONS, SLACK_ALERT_ACTIONS } from '../../../src/slack/render/block-kit';
 import { renderAnswerBlockKit } from '../../../src/slack/render/render-sessions-block-kit';
 import { INVISIBLE_CONTROL, type RenderedButton, rendererContract } from '../../contracts/renderer-contract';
 import { representativeViews } from '../../contracts/representative-views';
@@ -34,6 +34,7 @@ const KIND: Record<string, RenderedButton['kind']> = {
   [SLACK_ACTIONS.retry]: 'retry',
   [SLACK_ACTIONS.openVeeam]: 'open',
   [SLACK_ACTIONS.showAll]: 'list',
+  ...Object.fromEntries(Object.values(SLACK_ALERT_ACTIONS).map((id) => [id, 'alert' as const])),
 };
 
 const unescapeMrkdwn = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');

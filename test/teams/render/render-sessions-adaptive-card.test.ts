@@ -39,8 +39,9 @@ function choicesOf(card: Node): string[] {
   return out;
 }
 
-function kindOf(a: Node): 'previous' | 'next' | 'details' | 'back' | 'retry' | 'open' | 'list' {
+function kindOf(a: Node): RenderedButton['kind'] {
   if (a.type === 'Action.OpenUrl') return 'open';
+  if (a.verb === CARD_VERBS.alert) return 'alert';
   if (a.verb === CARD_VERBS.showAll) return 'list';
   if (a.verb === CARD_VERBS.details) return 'details';
   if (a.verb === CARD_VERBS.retry) return 'retry';

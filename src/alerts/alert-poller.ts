@@ -1,0 +1,244 @@
+import type { AlertIncident } from '../core/alerts/alert-incident';
+import {
+  type AlertSubscription,
+  alertOutcome,
+  FAILURE_STATUSES,
+  inScope,
+  WARNING_STATUSES,
+} from '../core/alerts/alert-subscription';
+import type { Logger, SessionsSource } from '../core/ports';
+import type { JobStatus } from '../core/sessions/api-version';
+import type { Session } from '../core/sessions/session';
+import type { AlertDelivery } from '../platforms/chat-platform';
+import { ChannelUnreachable } from '../platforms/chat-platform';
+import type { AlertIncidentStore } from '../storage/alert-incident-store';
+import type { AlertLedger } from '../storage/alert-ledger';
+import { eventKey } from '../storage/alert-ledger';
+import type { AlertSubscriptionStore } from '../storage/alert-subscription-store';
+import type { AlertMessages } from './alert-messages';
+import { readAlertSessions } from './read-alert-sessions';
+
+export type AlertPollerOptions = {
+  source: SessionsSource;
+  subscriptions: AlertSubscriptionStore;
+  ledger: AlertLedger;
+  incidents: AlertIncidentStore;
+  messages: AlertMessages;
+  deliveryFor(platform: string): AlertDelivery | undefined;
+  logger: Logger;
+  now: () => Date;
+  instanceId: string;
+  pollMs: number;
+  /** Failures that ended longer ago than this (the bot was down) are not posted; the log counts them. */
+  graceMs: number;
+  /** How far back a poll looks for sessions by their start: longer than the longest backup. */
+  lookbackMs: number;
+  /** Pages one query may read before the poll says it read only part. */
+  maxPages: number;
+  /** Told of every poll this replica made, for metrics and the benchmark. */
+  onPoll?: (poll: PollOutcome) => void;
+};
+
+export type PollOutcome = { calls: number; sessions: number; alerts: number; durationMs: number };
+
+/** How long a claim on one event protects it: a replica killed mid-post is taken over after this. */
+const CLAIM_MS = 60_000;
+
+/** When a session's status became what it is: its end, or its start while it still runs. */
+function eventTime(session: Session): string {
+  return session.stopTime ?? session.startTime ?? '';
+}
+
+function subjectOf(session: Session): { id: string; name: string } {
+  if (session.policyId) return { id: session.policyId, name: session.targetName ?? session.policyId };
+  return { id: `type:${session.type}`, name: session.targetName ?? session.typeLabel };
+}
+
+/**
+ * One poll of the appliance for every subscription, made by whichever replica holds the lease. Sessions
+ * are found by a sliding window on their *start* (the only time the API filters on): a six-hour backup
+ * that fails at 06:00 started at midnight, so the window reaches back ALERT_LOOKBACK_HOURS, not one poll
+ * interval, and the claim ledger keeps each (subscription, session, status) from being alerted twice.
+ */
+export class AlertPoller {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = true;
+
+  constructor(private readonly o: AlertPollerOptions) {}
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    const loop = () => {
+      if (this.stopped) return;
+      this.running = this.pollOnce()
+        .then(() => undefined)
+        .catch((error) => this.o.logger.error('Alert poll failed', { error }))
+        .finally(() => {
+          this.running = null;
+          if (!this.stopped) {
+            this.timer = setTimeout(loop, this.o.pollMs);
+            this.timer.unref();
+          }
+        });
+    };
+    loop();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+    // A clean stop hands the poll on at once instead of after the lease.
+    await this.o.ledger.releaseLease(this.o.instanceId).catch(() => undefined);
+  }
+
+  /** One poll, if this replica holds the lease; false when another one does. */
+  async pollOnce(): Promise<boolean> {
+    const { ledger, logger, instanceId } = this.o;
+    const started = this.o.now();
+    const nowMs = started.getTime();
+    // The lease outlives a poll and the wait to the next one; a dead holder's is taken over after it.
+    if (!(await ledger.holdLease(instanceId, nowMs, this.o.pollMs + 15_000))) return false;
+    const previous = await ledger.poll();
+    const subscriptions = await this.o.subscriptions.listActive();
+    if (subscriptions.length === 0) {
+      await ledger.recordPoll(instanceId, started, null);
+      return true;
+    }
+    const statuses: JobStatus[] = [...FAILURE_STATUSES];
+    if (subscriptions.some((s) => s.includeWarnings)) statuses.push(...WARNING_STATUSES);
+    const from = new Date(nowMs - this.o.lookbackMs).toISOString();
+    const failed = await readAlertSessions(this.o.source, statuses, from, this.o.maxPages);
+    // A Success only matters to a policy that is failing, after its latest failure.
+    const failing = await this.o.incidents.listFailing();
+    const since = Math.max(
+      nowMs - this.o.lookbackMs,
+      Math.min(...failing.map((i) => Date.parse(i.lastFailedAt))),
+    );
+    const succeeded =
+      failing.length > 0
+        ? await readAlertSessions(this.o.source, ['Success'], new Date(since).toISOString(), this.o.maxPages)
+        : { sessions: [], calls: 0, note: null };
+    const sessions = [...failed.sessions, ...succeeded.sessions].sort((a, b) =>
+      eventTime(a).localeCompare(eventTime(b)),
+    );
+    const note = [failed.note, succeeded.note].filter(Boolean).join('; ') || null;
+    if (note) logger.warn('An alert poll read only part of the sessions', { note });
+
+    // After an outage what failed meanwhile is told as one summary a channel, never a flood.
+    const gapMs = previous?.polledAt ? nowMs - Date.parse(previous.polledAt) : 0;
+    const catchUpBefore =
+      gapMs > Math.max(3 * this.o.pollMs, 120_000)
+        ? new Date(nowMs - this.o.pollMs - 30_000).toISOString()
+        : null;
+
+    const known = await ledger.known(
+      sessions.map((s) => s.id),
+      nowMs,
+    );
+    let alerts = 0;
+    for (const subscription of subscriptions) {
+      alerts += await this.forSubscription(subscription, sessions, known, failing, catchUpBefore);
+    }
+    await ledger.recordPoll(instanceId, started, note);
+    // Events older than any poll looks back are forgotten, so the ledger stays small.
+    await ledger.forgetBefore(new Date(nowMs - this.o.lookbackMs - 3_600_000).toISOString());
+    this.o.onPoll?.({
+      calls: failed.calls + succeeded.calls,
+      sessions: sessions.length,
+      alerts,
+      durationMs: this.o.now().getTime() - nowMs,
+    });
+    return true;
+  }
+
+  private async forSubscription(
+    subscription: AlertSubscription,
+    sessions: Session[],
+    known: Set<string>,
+    failing: AlertIncident[],
+    catchUpBefore: string | null,
+  ): Promise<number> {
+    const { ledger, logger, instanceId } = this.o;
+    const delivery = this.o.deliveryFor(subscription.platform);
+    if (!delivery) return 0;
+    const nowMs = this.o.now().getTime();
+    const graceFrom = new Date(nowMs - this.o.graceMs).toISOString();
+    const open = new Map(
+      failing.filter((i) => i.subscriptionId === subscription.id).map((i) => [i.subjectId, i]),
+    );
+    const before: { subscriptionId: string; sessionId: string; status: string }[] = [];
+    const missed: Session[] = [];
+    const touched = new Map<string, AlertIncident>();
+    let alerts = 0;
+    for (const session of sessions) {
+      const outcome = alertOutcome(session.status);
+      if (outcome === null || (outcome === 'warning' && !subscription.includeWarnings)) continue;
+      if (!inScope(subscription.scope, session)) continue;
+      const key = { subscriptionId: subscription.id, sessionId: session.id, status: session.status };
+      if (known.has(eventKey(key.subscriptionId, key.sessionId, key.status))) continue;
+      const subject = subjectOf(session);
+      const incident = open.get(subject.id) ?? null;
+      if (outcome === 'success' && (!incident || eventTime(session) <= incident.lastFailedAt)) continue;
+      // A failure from before `alerts on` is the digest's; one older than the grace period is not news.
+      const at = eventTime(session);
+      if (outcome !== 'success' && (at < subscription.createdAt || at < graceFrom)) {
+        before.push(key);
+        continue;
+      }
+      if (!(await ledger.claim(key.subscriptionId, key.sessionId, key.status, instanceId, nowMs, CLAIM_MS)))
+        continue;
+      const quiet = catchUpBefore !== null && at < catchUpBefore;
+      try {
+        const result = await this.o.messages.apply(subscription, delivery, incident, session, subject, {
+          quiet,
+        });
+        if (result.incident.state === 'failing') open.set(subject.id, result.incident);
+        else open.delete(subject.id);
+        if (result.incident.messageId && result.needsUpdate) touched.set(result.incident.id, result.incident);
+        if (quiet && outcome !== 'success') missed.push(session);
+        alerts += result.posted;
+        await ledger.finish(key.subscriptionId, key.sessionId, key.status, 'posted', this.o.now().getTime());
+      } catch (error) {
+        await ledger.release(key.subscriptionId, key.sessionId, key.status, instanceId);
+        if (error instanceof ChannelUnreachable) {
+          await this.pause(subscription, delivery, error.message);
+          return alerts;
+        }
+        logger.warn('Could not deliver an alert; the next poll tries again', {
+          subscription: subscription.id,
+          session: session.id,
+          error,
+        });
+      }
+    }
+    if (before.length > 0) await ledger.recordSkipped(before, instanceId, nowMs);
+    try {
+      if (missed.length > 0) {
+        await this.o.messages.postCatchUp(subscription, delivery, missed, catchUpBefore ?? '');
+        alerts++;
+      }
+      // One update per message per poll, however many of its sessions the poll saw: Slack's rate limits.
+      for (const incident of touched.values()) await this.o.messages.update(subscription, delivery, incident);
+    } catch (error) {
+      if (error instanceof ChannelUnreachable) await this.pause(subscription, delivery, error.message);
+      else logger.warn('Could not update an alert', { subscription: subscription.id, error });
+    }
+    return alerts;
+  }
+
+  private async pause(subscription: AlertSubscription, delivery: AlertDelivery, why: string): Promise<void> {
+    const note = `paused: ${why}`;
+    if (!(await this.o.subscriptions.pause(subscription.id, note))) return;
+    this.o.logger.error('Paused alerts for a channel the bot cannot post to', {
+      subscription: subscription.id,
+      note,
+    });
+    if (subscription.source === 'chat')
+      await delivery
+        .tellPaused?.(subscription.channelId, subscription.createdBy, note)
+        .catch((error) => this.o.logger.warn('Could not tell the subscriber alerts are paused', { error }));
+  }
+}

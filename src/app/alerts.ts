@@ -1,0 +1,67 @@
+import { AlertMessages } from '../alerts/alert-messages';
+import { AlertPoller, type PollOutcome } from '../alerts/alert-poller';
+import { AlertService } from '../alerts/alert-service';
+import type { Config } from '../config/config';
+import type { AnswerDeps } from '../core/answers/answer-question';
+import type { Logger } from '../core/ports';
+import type { AlertDelivery } from '../platforms/chat-platform';
+import { AlertIncidentStore } from '../storage/alert-incident-store';
+import { AlertLedger } from '../storage/alert-ledger';
+import { AlertSubscriptionStore } from '../storage/alert-subscription-store';
+import type { Database } from '../storage/open-database';
+
+/** Pages of failures one poll may read (10,000 sessions) before it says it read only part. */
+const MAX_POLL_PAGES = 100;
+
+/** Alert subscriptions, the commands and buttons that change them, and the poller that posts alerts. */
+export function openAlerts(
+  config: Config,
+  deps: {
+    answers: AnswerDeps;
+    database: Database;
+    logger: Logger;
+    /** The running platform that posts a subscription's alerts, looked up at each poll. */
+    deliveryFor: (platform: string) => AlertDelivery | undefined;
+    onPoll?: (poll: PollOutcome) => void;
+  },
+): { alerts: AlertService; poller: AlertPoller } {
+  const { answers } = deps;
+  const subscriptions = new AlertSubscriptionStore(deps.database.db);
+  const ledger = new AlertLedger(deps.database.db);
+  const incidents = new AlertIncidentStore(deps.database.db);
+  const messages = new AlertMessages({
+    source: answers.source,
+    incidents,
+    tokens: answers.tokens,
+    veeamUrl: answers.veeamUrl,
+    now: answers.now,
+    logger: deps.logger,
+  });
+  const alerts = new AlertService({
+    answers,
+    subscriptions,
+    ledger,
+    incidents,
+    messages,
+    alertsFile: null,
+    pollSeconds: config.alerts.pollMs / 1000,
+    canDeliver: (platform) => deps.deliveryFor(platform) !== undefined,
+  });
+  const poller = new AlertPoller({
+    source: answers.source,
+    subscriptions,
+    ledger,
+    incidents,
+    messages,
+    deliveryFor: deps.deliveryFor,
+    logger: deps.logger,
+    now: answers.now,
+    instanceId: config.digests.instanceId,
+    pollMs: config.alerts.pollMs,
+    graceMs: config.alerts.graceMs,
+    lookbackMs: config.alerts.lookbackMs,
+    maxPages: MAX_POLL_PAGES,
+    ...(deps.onPoll ? { onPoll: deps.onPoll } : {}),
+  });
+  return { alerts, poller };
+}
