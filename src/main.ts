@@ -57,6 +57,7 @@ export async function startApp(
 
     const { alerts, poller } = openAlerts(config, {
       answers,
+      source: veeam.fresh,
       database,
       logger,
       deliveryFor: (name) => running.get(name)?.alerts,

@@ -115,7 +115,7 @@ export class AlertPoller {
     const failing = await this.o.incidents.listFailing();
     const since = Math.max(
       nowMs - this.o.lookbackMs,
-      Math.min(...failing.map((i) => Date.parse(i.lastFailedAt))),
+      Math.min(...failing.map((i) => Date.parse(i.lastStartedAt))),
     );
     const succeeded =
       failing.length > 0
@@ -157,7 +157,7 @@ export class AlertPoller {
   private async forSubscription(
     subscription: AlertSubscription,
     sessions: Session[],
-    known: Set<string>,
+    known: Map<string, string>,
     failing: AlertIncident[],
     catchUpBefore: string | null,
   ): Promise<number> {
@@ -181,7 +181,23 @@ export class AlertPoller {
       if (known.has(eventKey(key.subscriptionId, key.sessionId, key.status))) continue;
       const subject = subjectOf(session);
       const incident = open.get(subject.id) ?? null;
-      if (outcome === 'success' && (!incident || eventTime(session) <= incident.lastFailedAt)) continue;
+      // Alerted while it ran with errors, the session is not a new failure when it ends: only the
+      // incident it belongs to, if still the one it counted in, is brought up to date.
+      const alertedRunning =
+        known.get(eventKey(subscription.id, session.id, 'RunningWithError')) === 'posted';
+      if (session.status === 'Error' && alertedRunning && incident?.lastSessionId !== session.id) {
+        before.push(key);
+        continue;
+      }
+      // A later run that succeeded ends the incident: one that started after the failed one and ended
+      // after it. A snapshot that succeeded while a long backup was failing does not.
+      if (
+        outcome === 'success' &&
+        (!incident ||
+          (session.startTime ?? '') <= incident.lastStartedAt ||
+          eventTime(session) <= incident.lastFailedAt)
+      )
+        continue;
       // A failure from before `alerts on` is the digest's; one older than the grace period is not news.
       const at = eventTime(session);
       if (outcome !== 'success' && (at < subscription.createdAt || at < graceFrom)) {

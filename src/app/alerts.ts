@@ -3,7 +3,7 @@ import { AlertPoller, type PollOutcome } from '../alerts/alert-poller';
 import { AlertService } from '../alerts/alert-service';
 import type { Config } from '../config/config';
 import type { AnswerDeps } from '../core/answers/answer-question';
-import type { Logger } from '../core/ports';
+import type { Logger, SessionsSource } from '../core/ports';
 import type { AlertDelivery } from '../platforms/chat-platform';
 import { AlertIncidentStore } from '../storage/alert-incident-store';
 import { AlertLedger } from '../storage/alert-ledger';
@@ -18,6 +18,8 @@ export function openAlerts(
   config: Config,
   deps: {
     answers: AnswerDeps;
+    /** The appliance without the few seconds of call sharing the answers have. */
+    source: SessionsSource;
     database: Database;
     logger: Logger;
     /** The running platform that posts a subscription's alerts, looked up at each poll. */
@@ -30,7 +32,7 @@ export function openAlerts(
   const ledger = new AlertLedger(deps.database.db);
   const incidents = new AlertIncidentStore(deps.database.db);
   const messages = new AlertMessages({
-    source: answers.source,
+    source: deps.source,
     incidents,
     tokens: answers.tokens,
     veeamUrl: answers.veeamUrl,
@@ -48,7 +50,7 @@ export function openAlerts(
     canDeliver: (platform) => deps.deliveryFor(platform) !== undefined,
   });
   const poller = new AlertPoller({
-    source: answers.source,
+    source: deps.source,
     subscriptions,
     ledger,
     incidents,

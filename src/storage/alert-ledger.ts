@@ -63,19 +63,19 @@ export class AlertLedger {
 
   /**
    * The (subscription, session, status) keys handled, or claimed by a replica whose claim still holds, of
-   * those asked about; an abandoned claim is not among them, so the next poll takes it over.
+   * those asked about, with their state; an abandoned claim is not among them, so the next poll takes it over.
    */
-  async known(sessionIds: string[], nowMs: number): Promise<Set<string>> {
-    const known = new Set<string>();
+  async known(sessionIds: string[], nowMs: number): Promise<Map<string, string>> {
+    const known = new Map<string, string>();
     // Bounded batches: a long IN list is slow on SQLite and capped on both.
     for (let i = 0; i < sessionIds.length; i += 500) {
       const rows = await this.db
         .selectFrom('alert_events')
-        .select(['subscription_id', 'session_id', 'status'])
+        .select(['subscription_id', 'session_id', 'status', 'state'])
         .where('session_id', 'in', sessionIds.slice(i, i + 500))
         .where((eb) => eb.or([eb('state', '!=', 'claimed'), eb('lease_until', '>=', nowMs)]))
         .execute();
-      for (const r of rows) known.add(eventKey(r.subscription_id, r.session_id, r.status));
+      for (const r of rows) known.set(eventKey(r.subscription_id, r.session_id, r.status), r.state);
     }
     return known;
   }

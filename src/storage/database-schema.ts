@@ -89,6 +89,8 @@ export type DatabaseSchema = {
     failures: number;
     first_failed_at: string;
     last_failed_at: string;
+    /** When the latest failed session started: a Success that started later ends the incident. */
+    last_started_at: string;
     last_session_id: string;
     last_status: string;
     last_reason: string | null;

@@ -108,6 +108,7 @@ const MIGRATIONS: Record<string, Migration> = {
         .addColumn('failures', 'integer', (c) => c.notNull())
         .addColumn('first_failed_at', 'text', (c) => c.notNull())
         .addColumn('last_failed_at', 'text', (c) => c.notNull())
+        .addColumn('last_started_at', 'text', (c) => c.notNull())
         .addColumn('last_session_id', 'text', (c) => c.notNull())
         .addColumn('last_status', 'text', (c) => c.notNull())
         .addColumn('last_reason', 'text')

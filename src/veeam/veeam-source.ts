@@ -25,6 +25,8 @@ export type OpenedVeeam = {
   simulator: VeeamSimulator | null;
   /** What the answers read: the client behind the breaker and the call sharing. */
   source: SessionsSource;
+  /** The client behind the breaker without the call sharing: what the alert poller reads, since each poll must see the appliance as it is now. */
+  fresh: SessionsSource;
   close(): Promise<void>;
 };
 
@@ -93,19 +95,18 @@ export async function openVeeam(vc: VeeamConfig, options: OpenVeeamOptions): Pro
       }),
     );
   }
-  const source = coalescingSource(
-    circuitBreaker(client, {
-      ...BREAKER,
-      ...(logger ? { logger } : {}),
-      ...(options.onBreakerChange ? { onStateChange: options.onBreakerChange } : {}),
-    }),
-    SHARED_CALLS,
-  );
+  const fresh = circuitBreaker(client, {
+    ...BREAKER,
+    ...(logger ? { logger } : {}),
+    ...(options.onBreakerChange ? { onStateChange: options.onBreakerChange } : {}),
+  });
+  const source = coalescingSource(fresh, SHARED_CALLS);
   const sim = simulator;
   return {
     client,
     simulator,
     source,
+    fresh,
     close: async () => {
       client.close();
       await sim?.close();

@@ -14,6 +14,7 @@ export function makeIncident(overrides: Partial<AlertIncident> = {}): AlertIncid
     failures: 2,
     firstFailedAt: '2026-11-29T01:00:00Z',
     lastFailedAt: '2026-11-29T07:41:10Z',
+    lastStartedAt: '2026-11-29T07:00:00Z',
     lastSessionId: makeSession().id,
     lastStatus: 'Error',
     lastReason: 'Failed to process VM sql-03: the VM agent is not responding',

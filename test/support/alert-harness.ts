@@ -46,7 +46,7 @@ export type AlertHarness = {
   ): Promise<Record<string, unknown>>;
   /** Adds a session to the simulator (POST /__simulator/sessions); its id. */
   inject(body: Record<string, unknown>): Promise<string>;
-  /** Top-level messages posted to `channel` (no thread_ts). */
+  /** Top-level messages posted to `channel` (no thread_ts), of those Slack took. */
   topLevel(channel?: string): Call[];
   replies(ts: string, channel?: string): Call[];
   updates(ts: string, channel?: string): Call[];
@@ -61,8 +61,9 @@ export async function startAlertHarness(location: DatabaseLocation, startAt: num
   const logLines: string[] = [];
   const apps: RunningApp[] = [];
   let responses = 0;
+  // Messages Slack took (a refused call gets no ts).
   const posts = (channel: string) =>
-    slack.calls.filter((c) => c.method === 'chat.postMessage' && c.args.channel === channel);
+    slack.calls.filter((c) => c.method === 'chat.postMessage' && c.args.channel === channel && c.ts);
   const harness: AlertHarness = {
     slack,
     sim,

@@ -13,6 +13,8 @@ export type AlertIncident = {
   /** ISO instants: when the first and the latest of them ended (or were seen failing, while running). */
   firstFailedAt: string;
   lastFailedAt: string;
+  /** When the latest of them started: a later run that succeeds ends the incident. */
+  lastStartedAt: string;
   lastSessionId: string;
   lastStatus: string;
   /** The reason line of the latest failure's log, when it has one. */
