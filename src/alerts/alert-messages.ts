@@ -52,7 +52,17 @@ export function reasonOf(log: SessionLogLine[]): string | null {
  * delivery is tried again by the next poll with nothing counted twice.
  */
 export class AlertMessages {
+  /**
+   * Reason lines read this poll, by session and status: a failure seen by a thousand channels costs one
+   * log read, not a thousand. Emptied at every poll (newPoll), so a status change is read again.
+   */
+  private readonly reasons = new Map<string, Promise<string | null>>();
+
   constructor(private readonly deps: AlertMessagesDeps) {}
+
+  newPoll(): void {
+    this.reasons.clear();
+  }
 
   async context(subscription: AlertSubscription, incident: AlertIncident): Promise<AlertViewContext> {
     const nowMs = this.deps.now().getTime();
@@ -71,7 +81,17 @@ export class AlertMessages {
     return buildAlertView(incident, session, await this.context(subscription, incident));
   }
 
-  private async reason(session: Session): Promise<string | null> {
+  private reason(session: Session): Promise<string | null> {
+    const key = `${session.id}|${session.status}`;
+    let found = this.reasons.get(key);
+    if (!found) {
+      found = this.readReason(session);
+      this.reasons.set(key, found);
+    }
+    return found;
+  }
+
+  private async readReason(session: Session): Promise<string | null> {
     try {
       return reasonOf(await this.deps.source.getSessionLog(session.id));
     } catch (error) {

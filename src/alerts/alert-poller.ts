@@ -102,6 +102,7 @@ export class AlertPoller {
     // The lease outlives a poll and the wait to the next one; a dead holder's is taken over after it.
     if (!(await ledger.holdLease(instanceId, nowMs, this.o.pollMs + 15_000))) return false;
     const previous = await ledger.poll();
+    this.o.messages.newPoll();
     const subscriptions = await this.o.subscriptions.listActive();
     if (subscriptions.length === 0) {
       await ledger.recordPoll(instanceId, started, null);

@@ -36,7 +36,7 @@ export async function runList(
       command: 'sessions-bot list',
       digestPlace: {
         unavailable:
-          'Digests are posted to a Slack channel or a Teams chat: say `digest …` to the bot there.',
+          'Digests and alerts are posted to a Slack channel or a Teams chat: say `digest …` or `alerts …` to the bot there.',
       },
       offset: (options.page - 1) * options.pageSize,
     },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AnswerDeps } from '../core/answers/answer-question';
 import { type ActionKind, answerOf, type InboundAction, type Reply } from '../core/conversation/conversation';
 import { handleAction } from '../core/conversation/handle-action';
-import { type DigestCommands, handleMessage } from '../core/conversation/handle-message';
+import { type AlertCommands, type DigestCommands, handleMessage } from '../core/conversation/handle-message';
 import { isTimeZone } from '../core/time-zone';
 import type { AnswerView } from '../core/view/sessions-view';
 import { SLACK_ACTION_KINDS, SLACK_ACTIONS } from '../slack/render/block-kit';
@@ -31,7 +31,12 @@ export const askSchema = z
   })
   .strict();
 export const slackActionSchema = z
-  .object({ actionId: z.string().max(255), value: z.string().max(2000) })
+  .object({
+    actionId: z.string().max(255),
+    value: z.string().max(2000),
+    /** A button on a post of the playground's channel: a reply in place changes that post, as in Slack. */
+    postId: z.string().max(64).optional(),
+  })
   .strict();
 export const teamsActionSchema = z
   .object({ verb: z.string().max(100), data: z.record(z.string(), z.unknown()) })
@@ -47,7 +52,8 @@ export type BothRenderings = {
 export type PlaygroundDeps = {
   answers: AnswerDeps;
   digests: DigestCommands;
-  /** Scheduled digests for the playground's conversation, once posted. */
+  alerts: AlertCommands;
+  /** Scheduled digests and alerts for the playground's conversation, once posted. */
   inbox: PlaygroundInbox;
   simulator: VeeamSimulator | null;
   command: string;
@@ -57,7 +63,7 @@ export type PlaygroundDeps = {
  * The playground is one conversation with one person in it, so no per-user or per-channel limit applies
  * (the limits key on those ids); its own request bound is in playground-access.ts.
  */
-const asker = { platform: 'playground' };
+const asker = { platform: 'playground', name: 'You (playground)' };
 const access = { allowed: true, scope: 'browser' };
 const PLACE = { platform: 'playground', channelId: 'playground' } as const;
 
@@ -84,7 +90,7 @@ export async function ask(input: z.infer<typeof askSchema>, deps: PlaygroundDeps
       command: deps.command,
       digestPlace: PLACE,
     },
-    { answers: deps.answers, digests: deps.digests },
+    { answers: deps.answers, digests: deps.digests, alerts: deps.alerts },
   );
   return shown(reply);
 }
@@ -95,7 +101,10 @@ function click(
   deps: PlaygroundDeps,
 ): Reply {
   if (!kind) return { kind: 'note', text: 'That button does nothing here.' };
-  return handleAction({ asker, access, kind, ...rest }, { answers: deps.answers, digests: deps.digests });
+  return handleAction(
+    { asker, access, kind, ...rest },
+    { answers: deps.answers, digests: deps.digests, alerts: deps.alerts },
+  );
 }
 
 /** A Slack button, as Bolt's listeners answer it. */
@@ -103,6 +112,7 @@ export async function slackAction(input: z.infer<typeof slackActionSchema>, deps
   const reply = click(SLACK_ACTION_KINDS.get(input.actionId), { token: input.value }, deps);
   if (reply.kind === 'note') return { note: reply.text };
   const view = await answerOf(reply);
+  if (input.postId && reply.delivery.how === 'replace') deps.inbox.update(input.postId, view);
   return { slack: renderAnswerBlockKit(view, { shareable: input.actionId !== SLACK_ACTIONS.share }) };
 }
 
@@ -120,9 +130,25 @@ export function digestPreview(input: z.infer<typeof digestSchema>, deps: Playgro
   return ask({ text: 'digest now', timeZone: input.timeZone }, deps);
 }
 
-/** The digests the schedule has posted to the playground, newest first, as both platforms draw them. */
+/** What digests and alerts posted to the playground's channel, newest first, as both platforms draw them. */
 export function postedDigests(deps: PlaygroundDeps) {
-  return deps.inbox.list().map((p) => ({ id: p.id, at: p.at, ...both(p.view) }));
+  return deps.inbox.list().map((p) => ({ id: p.id, at: p.at, replyTo: p.replyTo, ...both(p.view) }));
+}
+
+export const failNowSchema = z.object({ policy: z.string().min(1).max(200).optional() }).strict();
+
+/** The "Make a policy fail now" button: a failed backup of a policy, ending now. Simulator only. */
+export function failNow(input: z.infer<typeof failNowSchema>, deps: PlaygroundDeps) {
+  const sim = deps.simulator;
+  if (!sim) return { error: 'Only the simulator can be made to fail.' };
+  const policies = sim.world.policies.filter((p) => p.removedAfterMs === null);
+  const policy = input.policy ?? policies[Math.floor(Math.random() * policies.length)]?.name ?? '';
+  try {
+    const added = sim.addSession({ policy, status: 'Error', durationSeconds: 0 });
+    return { policy, id: added.id };
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
 }
 
 export function simulatorState(deps: PlaygroundDeps) {

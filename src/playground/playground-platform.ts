@@ -15,7 +15,7 @@ function accessFor(config: Config): PlaygroundAccess {
 
 /**
  * The playground: a page that asks the same conversation and draws both platforms' answers. Its digests
- * go to an in-memory inbox the page can read.
+ * and alerts go to an in-memory channel the page shows.
  */
 export const playgroundPlatform: ChatPlatform<PlaygroundAccess, PlaygroundInbox> = {
   name: 'playground',
@@ -35,6 +35,7 @@ export const playgroundPlatform: ChatPlatform<PlaygroundAccess, PlaygroundInbox>
           {
             answers: deps.answers,
             digests: deps.digests,
+            alerts: deps.alerts,
             inbox,
             simulator: deps.veeam.simulator,
             command: deps.config.slack?.command ?? '/sessions',
@@ -46,6 +47,16 @@ export const playgroundPlatform: ChatPlatform<PlaygroundAccess, PlaygroundInbox>
       stop: async () => {},
       describe: (url) => `Playground: ${url}/${access.token ? '?token=…' : ''} (${access.reason})`,
       post: async (_subscription, view) => inbox.post(view),
+      // The playground's one channel shows alerts as they arrive, threads under their post.
+      alerts: {
+        post: async (_channel, view) => inbox.post(view),
+        reply: async (_channel, messageId, view) => {
+          inbox.post(view, messageId);
+        },
+        update: async (_channel, messageId, view) => {
+          inbox.update(messageId, view);
+        },
+      },
     };
   },
 };

@@ -11,6 +11,8 @@ import {
   askSchema,
   digestPreview,
   digestSchema,
+  failNow,
+  failNowSchema,
   faultsSchema,
   type PlaygroundDeps,
   postedDigests,
@@ -109,6 +111,11 @@ export function mountPlayground(
   api('/playground/api/slack-action', slackActionSchema, (input) => slackAction(input, deps));
   api('/playground/api/teams-action', teamsActionSchema, (input) => teamsAction(input, deps));
   api('/playground/api/digest', digestSchema, (input) => digestPreview(input, deps));
+  api('/playground/api/fail-now', failNowSchema, async (input) => {
+    const failed = failNow(input, deps);
+    if ('policy' in failed) logger.info(`Playground: made policy ${failed.policy} fail now`);
+    return failed;
+  });
   api('/playground/api/faults', faultsSchema, async (input) => {
     const changed = setFaults(input, deps);
     if (changed) logger.info(`Playground: the simulated Veeam API is now ${input.veeam}`);

@@ -43,9 +43,9 @@ export type SessionsBotDeps = {
   invokeBudgetMs: number;
 };
 
-/** Open mode keeps no conversation to post to later, so it takes no digest subscriptions. */
+/** Open mode keeps no conversation to post to later, so it takes no digest or alert subscriptions. */
 const DIGESTS_OFF =
-  'Digests are off here: the bot runs with TEAMS_ALLOW_UNAUTHENTICATED, which keeps no conversation to post to. Register the bot (MICROSOFT_APP_ID) to get digests.';
+  'Digests and alerts are off here: the bot runs with TEAMS_ALLOW_UNAUTHENTICATED, which keeps no conversation to post to. Register the bot (MICROSOFT_APP_ID) to get them.';
 
 const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
 

@@ -128,7 +128,7 @@ describe('sessions-bot list', () => {
     expect(zork.stderr).toMatch(/I don't know "zork"/);
     const digest = await run(['list', 'digest', 'daily', '08:00']);
     expect(digest.code).toBe(2);
-    expect(digest.stderr).toMatch(/Digests are posted to a Slack channel or a Teams chat/);
+    expect(digest.stderr).toMatch(/Digests and alerts are posted to a Slack channel or a Teams chat/);
   });
 
   it('prints a table of sessions against the embedded simulator, with the page label', async () => {

@@ -146,6 +146,6 @@ describe('the same words on Slack, Teams and the playground', () => {
   );
 
   it('says in Teams open mode why digests are off, rather than reading "digest" as a name', async () => {
-    expect(JSON.stringify(await inTeams('digest daily 08:00'))).toContain('Digests are off here');
+    expect(JSON.stringify(await inTeams('digest daily 08:00'))).toContain('Digests and alerts are off here');
   });
 });

@@ -17,7 +17,13 @@ describeInBrowser('the playground, in a real browser', () => {
 
   beforeAll(async () => {
     app = await startApp(
-      loadConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: ':memory:', DEFAULT_TIME_ZONE: 'UTC' }),
+      loadConfig({
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATABASE_URL: ':memory:',
+        DEFAULT_TIME_ZONE: 'UTC',
+        ALERT_POLL_SECONDS: '5',
+      }),
       createLogger({ level: 'error', format: 'json', write: () => {} }),
     );
     browser = await chromium.launch({
@@ -134,4 +140,21 @@ describeInBrowser('the playground, in a real browser', () => {
     await teams().getByText('Backup digest').waitFor();
     await page.getByText(/Posted at /).waitFor();
   });
+
+  it('shows an alert arriving in its channel after "Make a policy fail now", and its buttons work there', async () => {
+    await page.getByLabel('Question').fill('alerts on');
+    await page.getByRole('button', { name: 'Ask', exact: true }).click();
+    await slack().getByText('Alerts on').waitFor();
+    await page.getByRole('button', { name: 'Make a policy fail now' }).click();
+    const note = (await page.locator('#channel-note').textContent()) ?? '';
+    const policy = /^(.+) failed just now/.exec(note)?.[1] ?? '';
+    expect(policy).not.toBe('');
+    const channel = page.getByTestId('channel');
+    await channel.getByText(`Failed: ${policy}`).first().waitFor({ timeout: 20_000 });
+    await channel.getByRole('button', { name: "I'm on it" }).first().click();
+    await channel.getByText('is on it').first().waitFor();
+    await page.getByLabel('Question').fill('alerts off');
+    await page.getByRole('button', { name: 'Ask', exact: true }).click();
+    await slack().getByText('Alerts off').waitFor();
+  }, 40_000);
 });

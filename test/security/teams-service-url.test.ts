@@ -94,7 +94,7 @@ describe('Teams serviceUrl: the bot posts only where it may', () => {
         (await post(app as RunningApp, message(connector.serviceUrl, 'digest daily 08:00'))).status,
       ).toBe(200);
       const refusal = await connector.waitFor(() =>
-        connector.calls.find((c) => JSON.stringify(c.activity).includes('Digests are off here')),
+        connector.calls.find((c) => JSON.stringify(c.activity).includes('Digests and alerts are off here')),
       );
       expect(JSON.stringify(refusal.activity)).toContain('MICROSOFT_APP_ID');
       expect(await storedReferences(app as RunningApp)).toBe(0);

@@ -25,7 +25,7 @@ export type InboundMessage = {
   locale: string | null;
   /** The slash command the text came with ("/sessions"), for help; '' for messages. */
   command: string;
-  /** Where this conversation's digest is kept and posted, or why none can be kept here. */
+  /** Where this conversation's digest and alerts are kept and posted, or why none can be kept here. */
   digestPlace: { platform: DigestPlatform; channelId: string } | { unavailable: string };
   /** Where the answer starts, for a surface without buttons (the CLI's --page); chat pages with buttons. */
   offset?: number;

@@ -88,8 +88,7 @@ async function alertsReply(
 ): Promise<Reply> {
   const place = message.digestPlace;
   if (!deps.alerts || 'unavailable' in place) {
-    const why =
-      'unavailable' in place ? place.unavailable.replace(/digests?/gi, 'alerts') : ALERTS_UNAVAILABLE;
+    const why = 'unavailable' in place ? place.unavailable : ALERTS_UNAVAILABLE;
     return {
       kind: 'card',
       delivery: { how: 'post', visibleTo: 'asker' },

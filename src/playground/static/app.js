@@ -123,6 +123,69 @@ $('posted').addEventListener('click', () =>
     $('slack-note').textContent = `Posted at ${new Date(posted[0].at).toLocaleString()}.`;
   }),
 );
+// The playground's channel: posts newest first, each alert's thread under it, drawn as Slack draws them.
+async function refreshChannel() {
+  const res = await fetch('/playground/api/digests', { headers: auth });
+  if (!res.ok) return;
+  const posts = await res.json();
+  const list = $('channel');
+  const items = [];
+  for (const p of posts.filter((x) => !x.replyTo)) {
+    const item = document.createElement('li');
+    item.className = 'channel-post';
+    item.append(postElement(p));
+    const thread = posts.filter((r) => r.replyTo === p.id).reverse();
+    if (thread.length > 0) {
+      const replies = document.createElement('ol');
+      replies.className = 'thread';
+      for (const r of thread) {
+        const li = document.createElement('li');
+        li.append(postElement(r));
+        replies.append(li);
+      }
+      item.append(replies);
+    }
+    items.push(item);
+  }
+  list.replaceChildren(...items);
+}
+
+function postElement(p) {
+  const box = document.createElement('div');
+  box.className = 'slack-message';
+  const time = document.createElement('time');
+  time.dateTime = p.at;
+  time.textContent = new Date(p.at).toLocaleTimeString();
+  const draw = (message) =>
+    renderBlockKit(box, message, (actionId, value) =>
+      busy(box, async () => {
+        const answer = await post('/playground/api/slack-action', { actionId, value, postId: p.id });
+        if (answer.note) $('channel-note').textContent = answer.note;
+        else if (actionId.startsWith('alerts.details')) showSlack(answer.slack);
+        else draw(answer.slack);
+      }),
+    );
+  draw(p.slack);
+  const wrap = document.createElement('div');
+  wrap.append(time, box);
+  return wrap;
+}
+
+$('fail-now').addEventListener('click', async () => {
+  try {
+    const failed = await post('/playground/api/fail-now', {});
+    $('channel-note').textContent = failed.error
+      ? failed.error
+      : `${failed.policy} failed just now; its alert comes with the next check.`;
+  } catch (error) {
+    $('channel-note').textContent = String(error.message ?? error);
+  }
+});
+setInterval(() => {
+  if (!document.hidden) refreshChannel().catch(() => {});
+}, 2_000);
+refreshChannel().catch(() => {});
+
 for (const radio of document.querySelectorAll('input[name=veeam]')) {
   radio.addEventListener('change', async () =>
     refreshState(await post('/playground/api/faults', { veeam: radio.value })),
