@@ -34,7 +34,7 @@ async function main() {
     PORT: '0',
     HOST: '127.0.0.1',
     SLACK_BOT_TOKEN: 'xoxb-bench',
-    SLACK_SIGNING_SECRET: 'bench-signing-secret-0123456789',
+    SLACK_SIGNING_SECRET: '8f742231b10e8888abcd99aaaaaa85a5',
     SLACK_API_URL: slack.apiUrl,
     VEEAM_URL: sim.url,
     VEEAM_USERNAME: DEFAULT_SIMULATOR_USER.username,

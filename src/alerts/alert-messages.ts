@@ -217,12 +217,13 @@ export class AlertMessages {
     subscription: AlertSubscription,
     delivery: AlertDelivery,
     incident: AlertIncident,
+    latest?: Session,
   ): Promise<void> {
     if (!incident.messageId) return;
     await delivery.update(
       subscription.channelId,
       incident.messageId,
-      await this.view(subscription, incident),
+      await this.view(subscription, incident, latest),
     );
   }
 

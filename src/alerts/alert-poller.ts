@@ -41,6 +41,9 @@ export type AlertPollerOptions = {
 
 export type PollOutcome = { calls: number; sessions: number; alerts: number; durationMs: number };
 
+/** Channels delivered to at once in a poll. */
+const CHANNELS_AT_ONCE = 4;
+
 /** How long a claim on one event protects it: a replica killed mid-post is taken over after this. */
 const CLAIM_MS = 60_000;
 
@@ -139,10 +142,31 @@ export class AlertPoller {
       sessions.map((s) => s.id),
       nowMs,
     );
+    // An incident's failed session is in this listing unless it is older than the window: no re-read.
+    const byId = new Map(sessions.map((s) => [s.id, s]));
     let alerts = 0;
-    for (const subscription of subscriptions) {
-      alerts += await this.forSubscription(subscription, sessions, known, failing, catchUpBefore);
-    }
+    let renewedAt = nowMs;
+    let lost = false;
+    // A few channels at a time, so one slow channel holds up no other; the lease is renewed as a long
+    // poll goes on (thousands of posts), and a poll that lost it stops, leaving the rest to the holder.
+    const queue = [...subscriptions];
+    const worker = async () => {
+      for (let subscription = queue.shift(); subscription && !lost; subscription = queue.shift()) {
+        const at = this.o.now().getTime();
+        if (at - renewedAt > this.o.pollMs / 2) {
+          renewedAt = at;
+          if (!(await ledger.holdLease(instanceId, at, this.o.pollMs + 15_000))) {
+            lost = true;
+            logger.warn('Lost the alert poll lease during a long poll; the new holder goes on', {
+              left: queue.length + 1,
+            });
+            return;
+          }
+        }
+        alerts += await this.forSubscription(subscription, sessions, byId, known, failing, catchUpBefore);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CHANNELS_AT_ONCE, subscriptions.length) }, worker));
     await ledger.recordPoll(instanceId, started, note);
     // Events older than any poll looks back are forgotten, so the ledger stays small.
     await ledger.forgetBefore(new Date(nowMs - this.o.lookbackMs - 3_600_000).toISOString());
@@ -158,6 +182,7 @@ export class AlertPoller {
   private async forSubscription(
     subscription: AlertSubscription,
     sessions: Session[],
+    byId: Map<string, Session>,
     known: Map<string, string>,
     failing: AlertIncident[],
     catchUpBefore: string | null,
@@ -238,7 +263,8 @@ export class AlertPoller {
         alerts++;
       }
       // One update per message per poll, however many of its sessions the poll saw: Slack's rate limits.
-      for (const incident of touched.values()) await this.o.messages.update(subscription, delivery, incident);
+      for (const incident of touched.values())
+        await this.o.messages.update(subscription, delivery, incident, byId.get(incident.lastSessionId));
     } catch (error) {
       if (error instanceof ChannelUnreachable) await this.pause(subscription, delivery, error.message);
       else logger.warn('Could not update an alert', { subscription: subscription.id, error });
