@@ -55,7 +55,7 @@ export async function startApp(
       },
     });
 
-    const { alerts, poller } = openAlerts(config, {
+    const { alerts, poller } = await openAlerts(config, {
       answers,
       source: veeam.fresh,
       database,

@@ -1,7 +1,9 @@
 import { AlertMessages } from '../alerts/alert-messages';
 import { AlertPoller, type PollOutcome } from '../alerts/alert-poller';
 import { AlertService } from '../alerts/alert-service';
-import type { Config } from '../config/config';
+import { readAlertsFile } from '../alerts/alerts-file';
+import { type Config, ConfigError } from '../config/config';
+import type { AlertSubscription } from '../core/alerts/alert-subscription';
 import type { AnswerDeps } from '../core/answers/answer-question';
 import type { Logger, SessionsSource } from '../core/ports';
 import type { AlertDelivery } from '../platforms/chat-platform';
@@ -14,7 +16,7 @@ import type { Database } from '../storage/open-database';
 const MAX_POLL_PAGES = 100;
 
 /** Alert subscriptions, the commands and buttons that change them, and the poller that posts alerts. */
-export function openAlerts(
+export async function openAlerts(
   config: Config,
   deps: {
     answers: AnswerDeps;
@@ -26,7 +28,7 @@ export function openAlerts(
     deliveryFor: (platform: string) => AlertDelivery | undefined;
     onPoll?: (poll: PollOutcome) => void;
   },
-): { alerts: AlertService; poller: AlertPoller } {
+): Promise<{ alerts: AlertService; poller: AlertPoller }> {
   const { answers } = deps;
   const subscriptions = new AlertSubscriptionStore(deps.database.db);
   const ledger = new AlertLedger(deps.database.db);
@@ -39,13 +41,27 @@ export function openAlerts(
     now: answers.now,
     logger: deps.logger,
   });
+  if (config.alerts.file) {
+    let declared: AlertSubscription[];
+    try {
+      declared = readAlertsFile(config.alerts.file, {
+        now: answers.now(),
+        defaultTimeZone: config.defaultTimeZone,
+        vocabulary: answers.source.vocabulary,
+      });
+    } catch (error) {
+      throw new ConfigError([(error as Error).message]);
+    }
+    await subscriptions.replaceFileEntries(declared);
+    deps.logger.info(`Alerts declared in ${config.alerts.file}: ${declared.length}`);
+  }
   const alerts = new AlertService({
     answers,
     subscriptions,
     ledger,
     incidents,
     messages,
-    alertsFile: null,
+    alertsFile: config.alerts.file,
     pollSeconds: config.alerts.pollMs / 1000,
     canDeliver: (platform) => deps.deliveryFor(platform) !== undefined,
   });

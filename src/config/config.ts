@@ -64,6 +64,8 @@ type ButtonKeyConfig = {
 };
 
 type AlertConfig = {
+  /** Alert subscriptions declared in git (YAML or JSON); null for none. */
+  file: string | null;
   pollMs: number;
   graceMs: number;
   lookbackMs: number;
@@ -111,6 +113,7 @@ const envSchema = z
     DIGEST_LEASE_SECONDS: int(10, 3600).default(600),
     DIGEST_TICK_SECONDS: int(1, 3600).default(30),
     DIGEST_MAX_PER_USER: int(1, 10_000).default(20),
+    ALERTS_FILE: z.string().min(1).optional(),
     ALERT_POLL_SECONDS: int(5, 3600).default(60),
     ALERT_GRACE_HOURS: int(0, 72).default(6),
     ALERT_LOOKBACK_HOURS: int(1, 168).default(24),
@@ -186,6 +189,7 @@ export function loadConfig(
       instanceId: e.INSTANCE_ID,
     },
     alerts: {
+      file: e.ALERTS_FILE ?? null,
       pollMs: e.ALERT_POLL_SECONDS * 1000,
       graceMs: e.ALERT_GRACE_HOURS * 3_600_000,
       lookbackMs: e.ALERT_LOOKBACK_HOURS * 3_600_000,

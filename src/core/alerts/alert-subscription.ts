@@ -24,8 +24,9 @@ export type AlertSubscription = {
 };
 
 export type AlertScope = {
+  /** Resolved when `alerts on` was said; null in ALERTS_FILE entries, which match by the name instead. */
   policyId: string | null;
-  /** The policy's name as the appliance spells it, for status lines. */
+  /** The policy's name as the appliance spells it, for status lines (and matching, without an id). */
   policyName: string | null;
   /** API session types; empty for every type. */
   types: string[];
@@ -50,8 +51,17 @@ export function alertSubscriptionId(platform: string, channelId: string): string
 }
 
 /** The session is one this subscription watches: its policy and type, whatever its status. */
-export function inScope(scope: AlertScope, session: { policyId: string | null; type: string }): boolean {
+export function inScope(
+  scope: AlertScope,
+  session: { policyId: string | null; targetName: string | null; type: string },
+): boolean {
   if (scope.policyId !== null && session.policyId !== scope.policyId) return false;
+  if (
+    scope.policyId === null &&
+    scope.policyName !== null &&
+    (session.policyId === null || session.targetName?.toLowerCase() !== scope.policyName.toLowerCase())
+  )
+    return false;
   return scope.types.length === 0 || scope.types.includes(session.type);
 }
 
