@@ -58,6 +58,7 @@ export async function startApp(
     const { alerts, poller } = await openAlerts(config, {
       answers,
       source: veeam.fresh,
+      onPoll: (poll) => metrics.recordAlertPoll(poll),
       database,
       logger,
       deliveryFor: (name) => running.get(name)?.alerts,

@@ -10,6 +10,8 @@ export type Metrics = {
   recordAnswer(event: AnswerEvent): void;
   recordVeeamResponse(outcome: string): void;
   recordDigest(outcome: 'posted' | 'failed' | 'skipped'): void;
+  /** One alert poll this replica made: appliance list calls, messages posted, how long it took. */
+  recordAlertPoll(poll: { calls: number; alerts: number; durationMs: number }): void;
   setCircuitOpen(open: boolean): void;
   /** Read at each scrape: the client's own login and refresh counts. */
   watchLogins(read: () => { logins: number; refreshes: number }): void;
@@ -43,6 +45,22 @@ export function createMetrics(): Metrics {
     labelNames: ['outcome'] as const,
     registers: [registry],
   });
+  const alertPolls = new Histogram({
+    name: 'sessions_bot_alert_poll_duration_seconds',
+    help: 'Alert polls this replica made (it held the lease), by how long each took',
+    buckets: [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+    registers: [registry],
+  });
+  const alertCalls = new Counter({
+    name: 'sessions_bot_alert_poll_list_calls_total',
+    help: 'jobSessions list calls made by alert polls',
+    registers: [registry],
+  });
+  const alertsPosted = new Counter({
+    name: 'sessions_bot_alert_messages_total',
+    help: 'Alert messages posted: top-level alerts, thread replies and catch-up summaries',
+    registers: [registry],
+  });
   const circuit = new Gauge({
     name: 'sessions_bot_veeam_circuit_open',
     help: '1 while the bot has stopped calling a failing Veeam appliance',
@@ -69,6 +87,11 @@ export function createMetrics(): Metrics {
     },
     recordVeeamResponse: (outcome) => veeam.inc({ outcome }),
     recordDigest: (outcome) => digests.inc({ outcome }),
+    recordAlertPoll: (poll) => {
+      alertPolls.observe(poll.durationMs / 1000);
+      alertCalls.inc(poll.calls);
+      alertsPosted.inc(poll.alerts);
+    },
     setCircuitOpen: (open) => circuit.set(open ? 1 : 0),
     watchLogins: (read) => {
       readLogins = read;

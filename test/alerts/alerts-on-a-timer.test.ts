@@ -60,4 +60,13 @@ describe('alerts on the real clock', () => {
     expect(textOf(alert.args)).toContain('Snooze');
     expect(Date.now() - listedAt).toBeLessThan(5_000 + 30_000);
   }, 30_000);
+
+  it('counts its polls and the messages they posted in /metrics', async () => {
+    const metrics = await (await fetch(`${bot.url}/metrics`)).text();
+    const value = (name: string) =>
+      Number(new RegExp(`^${name} (\\d+)`, 'm').exec(metrics)?.[1] ?? Number.NaN);
+    expect(value('sessions_bot_alert_messages_total')).toBeGreaterThanOrEqual(1);
+    expect(value('sessions_bot_alert_poll_duration_seconds_count')).toBeGreaterThanOrEqual(1);
+    expect(value('sessions_bot_alert_poll_list_calls_total')).toBeGreaterThanOrEqual(1);
+  });
 });

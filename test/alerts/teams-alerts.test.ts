@@ -1,4 +1,4 @@
-import { loadConfig } from '../../src/config/config';
+import { type Config, loadConfig } from '../../src/config/config';
 import { createLogger } from '../../src/logging/logger';
 import { type RunningApp, startApp } from '../../src/main';
 import type { DatabaseLocation } from '../../src/storage/database-location';
@@ -38,13 +38,14 @@ describe.each(DATABASES)('Teams alerts on $name', (database) => {
   let identity: FakeBotFrameworkIdentity;
   let app: RunningApp;
   let policy: { id: string; name: string };
+  let config: Config;
 
   beforeAll(async () => {
     location = database.location();
     sim = await startVeeamSimulator({ now: () => clock.now });
     connector = await startFakeBotConnector();
     identity = await startFakeBotFrameworkIdentity(APP_ID);
-    const config = loadConfig({
+    config = loadConfig({
       PORT: '0',
       HOST: '127.0.0.1',
       ...authenticatedTeamsEnv(identity, APP_ID),
@@ -194,5 +195,33 @@ describe.each(DATABASES)('Teams alerts on $name', (database) => {
     );
     expect(JSON.stringify(replies.at(-1)?.activity)).toMatch(/recovered/);
     expect(posts()).toHaveLength(1);
+  });
+
+  it('is posted by a second replica, through the conversation reference the first one stored, once', async () => {
+    // Replicas are told apart by INSTANCE_ID; in one test process the default (host:pid) would be shared.
+    const b = await startApp(
+      { ...config, digests: { ...config.digests, instanceId: 'replica-b' }, database: location },
+      createLogger({ level: 'error', format: 'json', write: () => {} }),
+      {
+        startScheduler: false,
+        startAlertPoller: false,
+        teamsCredentials: identity.credentials,
+        now: () => new Date(clock.now),
+      },
+    );
+    try {
+      // The snooze clicked above would keep this failure quiet; lift it as Unsnooze would.
+      await b.database.db.deleteFrom('alert_snoozes').execute();
+      // The first replica stops polling (it died): its lease runs out, the second takes the poll over.
+      clock.now += 21_000;
+      await inject('Error');
+      clock.now += 5_000;
+      expect(await b.alertPoller.pollOnce()).toBe(true);
+      expect(await app.alertPoller.pollOnce()).toBe(false);
+      expect(posts()).toHaveLength(2);
+      expect(adaptiveCardProblems(cardOf(posts()[1]?.activity ?? {}))).toEqual([]);
+    } finally {
+      await b.close();
+    }
   });
 });
