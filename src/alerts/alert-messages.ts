@@ -34,6 +34,11 @@ export type Applied = {
   needsUpdate: boolean;
 };
 
+function isoOf(time: string | null): string | null {
+  const ms = time ? Date.parse(time) : Number.NaN;
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
+
 /** The longest reason line an alert shows; the Details button has the whole log. */
 const MAX_REASON = 300;
 
@@ -121,7 +126,9 @@ export class AlertMessages {
       { id: session.id, outcome },
       { afterFailures: subscription.afterFailures, snoozed },
     );
-    const at = session.stopTime ?? session.startTime ?? this.deps.now().toISOString();
+    // Kept as ISO instants of our own writing, whatever form the appliance used.
+    const at = isoOf(session.stopTime ?? session.startTime) ?? this.deps.now().toISOString();
+    const startedAt = isoOf(session.startTime) ?? at;
     const channel = subscription.channelId;
     const where = { subscription: subscription.id, subject: subject.name, session: session.id };
 
@@ -138,7 +145,7 @@ export class AlertMessages {
           failures: 1,
           firstFailedAt: at,
           lastFailedAt: at,
-          lastStartedAt: session.startTime ?? at,
+          lastStartedAt: startedAt,
           lastSessionId: session.id,
           lastStatus: session.status,
           lastReason: await this.reason(session),
@@ -163,7 +170,7 @@ export class AlertMessages {
           ...current,
           failures: current.failures + 1,
           lastFailedAt: at,
-          lastStartedAt: session.startTime ?? at,
+          lastStartedAt: startedAt,
           lastSessionId: session.id,
           lastStatus: session.status,
           lastReason: await this.reason(session),
@@ -232,7 +239,7 @@ export class AlertMessages {
     subscription: AlertSubscription,
     delivery: AlertDelivery,
     missed: Session[],
-    since: string,
+    since: Date,
   ): Promise<void> {
     const now = DateTime.fromJSDate(this.deps.now());
     const zone = subscription.timeZone;
@@ -246,7 +253,7 @@ export class AlertMessages {
       kind: 'notice',
       title: `While alerts were not running: ${missed.length} ${missed.length === 1 ? 'failure' : 'failures'}`,
       text: [
-        `Nobody polled the appliance for a while (until about ${formatLocalTime(since, zone, now)} ${zone}); these failed meanwhile:`,
+        `Nobody polled the appliance for a while (until about ${formatLocalTime(since.toISOString(), zone, now)} ${zone}); these failed meanwhile:`,
         ...lines,
         ...more,
         'A policy that fails again gets its own alert. `digest now` has the whole day.',

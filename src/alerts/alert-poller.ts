@@ -47,9 +47,17 @@ const CHANNELS_AT_ONCE = 4;
 /** How long a claim on one event protects it: a replica killed mid-post is taken over after this. */
 const CLAIM_MS = 60_000;
 
-/** When a session's status became what it is: its end, or its start while it still runs. */
-function eventTime(session: Session): string {
-  return session.stopTime ?? session.startTime ?? '';
+/**
+ * When a session's status became what it is, epoch ms: its end, or its start while it still runs. Times
+ * are compared as instants, never as strings: appliances write them with and without fractions or offsets.
+ */
+function eventTime(session: Session): number {
+  return instant(session.stopTime ?? session.startTime);
+}
+
+function instant(iso: string | null): number {
+  const ms = iso ? Date.parse(iso) : Number.NaN;
+  return Number.isNaN(ms) ? 0 : ms;
 }
 
 function subjectOf(session: Session): { id: string; name: string } {
@@ -125,18 +133,14 @@ export class AlertPoller {
       failing.length > 0
         ? await readAlertSessions(this.o.source, ['Success'], new Date(since).toISOString(), this.o.maxPages)
         : { sessions: [], calls: 0, note: null };
-    const sessions = [...failed.sessions, ...succeeded.sessions].sort((a, b) =>
-      eventTime(a).localeCompare(eventTime(b)),
-    );
+    const sessions = [...failed.sessions, ...succeeded.sessions].sort((a, b) => eventTime(a) - eventTime(b));
     const note = [failed.note, succeeded.note].filter(Boolean).join('; ') || null;
     if (note) logger.warn('An alert poll read only part of the sessions', { note });
 
     // After an outage what failed meanwhile is told as one summary a channel, never a flood.
     const gapMs = previous?.polledAt ? nowMs - Date.parse(previous.polledAt) : 0;
     const catchUpBefore =
-      gapMs > Math.max(3 * this.o.pollMs, 120_000)
-        ? new Date(nowMs - this.o.pollMs - 30_000).toISOString()
-        : null;
+      gapMs > Math.max(3 * this.o.pollMs, 120_000) ? nowMs - this.o.pollMs - 30_000 : null;
 
     const known = await ledger.known(
       sessions.map((s) => s.id),
@@ -185,13 +189,14 @@ export class AlertPoller {
     byId: Map<string, Session>,
     known: Map<string, string>,
     failing: AlertIncident[],
-    catchUpBefore: string | null,
+    catchUpBefore: number | null,
   ): Promise<number> {
     const { ledger, logger, instanceId } = this.o;
     const delivery = this.o.deliveryFor(subscription.platform);
     if (!delivery) return 0;
     const nowMs = this.o.now().getTime();
-    const graceFrom = new Date(nowMs - this.o.graceMs).toISOString();
+    const graceFrom = nowMs - this.o.graceMs;
+    const createdAt = instant(subscription.createdAt);
     const open = new Map(
       failing.filter((i) => i.subscriptionId === subscription.id).map((i) => [i.subjectId, i]),
     );
@@ -220,13 +225,13 @@ export class AlertPoller {
       if (
         outcome === 'success' &&
         (!incident ||
-          (session.startTime ?? '') <= incident.lastStartedAt ||
-          eventTime(session) <= incident.lastFailedAt)
+          instant(session.startTime) <= instant(incident.lastStartedAt) ||
+          eventTime(session) <= instant(incident.lastFailedAt))
       )
         continue;
       // A failure from before `alerts on` is the digest's; one older than the grace period is not news.
       const at = eventTime(session);
-      if (outcome !== 'success' && (at < subscription.createdAt || at < graceFrom)) {
+      if (outcome !== 'success' && (at < createdAt || at < graceFrom)) {
         before.push(key);
         continue;
       }
@@ -259,7 +264,7 @@ export class AlertPoller {
     if (before.length > 0) await ledger.recordSkipped(before, instanceId, nowMs);
     try {
       if (missed.length > 0) {
-        await this.o.messages.postCatchUp(subscription, delivery, missed, catchUpBefore ?? '');
+        await this.o.messages.postCatchUp(subscription, delivery, missed, new Date(catchUpBefore ?? nowMs));
         alerts++;
       }
       // One update per message per poll, however many of its sessions the poll saw: Slack's rate limits.

@@ -92,7 +92,10 @@ export class AlertSubscriptionStore {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  /** Creates or replaces (which also resumes a paused one); a replaced one keeps its creation time. */
+  /**
+   * Creates or replaces (which also resumes a paused one). A replaced one starts again from its new
+   * creation time: what failed while it was paused or before is the digest's, not a flood of alerts.
+   */
   async save(s: AlertSubscription): Promise<void> {
     const row: Row = {
       id: s.id,
@@ -108,7 +111,7 @@ export class AlertSubscriptionStore {
       source: s.source,
       paused_note: null,
     };
-    const { id: _id, created_at: _createdAt, ...changes } = row;
+    const { id: _id, ...changes } = row;
     await this.db
       .insertInto('alert_subscriptions')
       .values(row)
@@ -124,9 +127,13 @@ export class AlertSubscriptionStore {
   /** Makes the file's entries the only `file` ones. */
   async replaceFileEntries(entries: AlertSubscription[]): Promise<void> {
     const keep = new Set(entries.map((e) => e.id));
-    for (const old of await this.list()) {
+    const before = new Map((await this.list()).map((s) => [s.id, s]));
+    for (const old of before.values()) {
       if (old.source === 'file' && !keep.has(old.id)) await this.remove(old.id);
     }
-    for (const entry of entries) await this.save(entry);
+    // A restart is not a new subscription: a declared one keeps its first creation time, so what failed
+    // while the bot was down is caught up, not skipped.
+    for (const entry of entries)
+      await this.save({ ...entry, createdAt: before.get(entry.id)?.createdAt ?? entry.createdAt });
   }
 }

@@ -64,11 +64,13 @@ describe.each(DATABASES)('alert delivery problems on $name', (database) => {
 
     const status = await h.command(bot, 'alerts status', { channelId: 'C2', userId: 'U0CAROL' });
     expect(textOf(status)).toContain('channel_not_found');
-    // Saying `alerts on` again resumes it.
+    // Saying `alerts on` again resumes it, from then on: the failure while it was paused is not told.
     await h.command(bot, `alerts on policy:"${policy.name}"`, { channelId: 'C2', userId: 'U0CAROL' });
     await fail();
     await poll();
     expect(named('C2')).toHaveLength(1);
+    expect(h.replies(named('C2')[0]?.ts ?? '', 'C2')).toHaveLength(0);
+    expect(textOf(named('C2')[0]?.args ?? {})).toContain('Failed at');
   });
 
   it('tries a delivery that failed for a passing reason again at the next poll, and posts it once', async () => {

@@ -170,7 +170,12 @@ export function textOf(message: Record<string, unknown>): string {
  * A policy with no generated session that starts or ends within `hours` either side of `at`, so the
  * sessions a spec adds are the only news about it.
  */
-export function quietPolicy(sim: VeeamSimulator, at: number, hours: number): { id: string; name: string } {
+export function quietPolicy(
+  sim: VeeamSimulator,
+  at: number,
+  hours: number,
+  except: string[] = [],
+): { id: string; name: string } {
   const near = (ms: number | null) => ms !== null && Math.abs(ms - at) < hours * 3_600_000;
   const busy = new Set(
     sim
@@ -178,7 +183,9 @@ export function quietPolicy(sim: VeeamSimulator, at: number, hours: number): { i
       .filter((s: SimSession) => near(s.startMs) || near(s.stopMs) || s.stopMs === null)
       .map((s) => s.policy?.id),
   );
-  const policy = sim.world.policies.find((p) => !busy.has(p.id) && p.removedAfterMs === null);
+  const policy = sim.world.policies.find(
+    (p) => !busy.has(p.id) && !except.includes(p.id) && p.removedAfterMs === null,
+  );
   if (!policy) throw new Error('every policy of the simulator is busy near that time');
   return { id: policy.id, name: policy.name };
 }

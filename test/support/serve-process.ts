@@ -1,6 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 
-export type ServeProcess = { url: string; stop: () => void };
+export type ServeProcess = {
+  url: string;
+  /** SIGTERM, the clean stop; resolves once the process is gone. */
+  stop: () => Promise<void>;
+  /** SIGKILL: the process dies at once, as a crashed or evicted replica does; resolves once it is gone. */
+  kill: () => Promise<void>;
+};
 
 /**
  * Runs `<entry> serve` as an operator would (a process of its own, only PATH and the given variables)
@@ -31,7 +37,13 @@ export async function startServeProcess(entry: string, env: Record<string, strin
         reject(new Error(`serve exited with ${code}: ${seen}`));
       });
     });
-    return { url, stop: () => child.kill('SIGTERM') };
+    const ended = (signal: NodeJS.Signals) =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill(signal);
+      });
+    return { url, stop: () => ended('SIGTERM'), kill: () => ended('SIGKILL') };
   } catch (error) {
     child.kill('SIGTERM');
     throw error;
