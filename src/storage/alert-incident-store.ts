@@ -24,6 +24,22 @@ function toIncident(r: Row): AlertIncident {
   };
 }
 
+/** The columns the poller writes as an incident goes on; an owner is a click's, never among them. */
+function storyOf(incident: AlertIncident, nowMs: number) {
+  return {
+    state: incident.state,
+    failures: incident.failures,
+    last_failed_at: incident.lastFailedAt,
+    last_started_at: incident.lastStartedAt,
+    last_session_id: incident.lastSessionId,
+    last_status: incident.lastStatus,
+    last_reason: incident.lastReason,
+    message_id: incident.messageId,
+    recovered_at: incident.recoveredAt,
+    updated_at: new Date(nowMs).toISOString(),
+  };
+}
+
 /**
  * Policies failing in a channel (first failure to recovery) and the snoozes set on them. The poller writes
  * an incident's story; a click writes its owner or a snooze: different columns, so neither undoes the other.
@@ -68,19 +84,10 @@ export class AlertIncidentStore {
         subscription_id: incident.subscriptionId,
         subject_id: incident.subjectId,
         subject_name: incident.subjectName,
-        state: incident.state,
-        failures: incident.failures,
         first_failed_at: incident.firstFailedAt,
-        last_failed_at: incident.lastFailedAt,
-        last_started_at: incident.lastStartedAt,
-        last_session_id: incident.lastSessionId,
-        last_status: incident.lastStatus,
-        last_reason: incident.lastReason,
-        message_id: incident.messageId,
         owner_id: incident.owner?.id ?? null,
         owner_name: incident.owner?.name ?? null,
-        recovered_at: incident.recoveredAt,
-        updated_at: new Date(nowMs).toISOString(),
+        ...storyOf(incident, nowMs),
       })
       .execute();
   }
@@ -89,18 +96,7 @@ export class AlertIncidentStore {
   async saveStory(incident: AlertIncident, nowMs: number): Promise<void> {
     await this.db
       .updateTable('alert_incidents')
-      .set({
-        state: incident.state,
-        failures: incident.failures,
-        last_failed_at: incident.lastFailedAt,
-        last_started_at: incident.lastStartedAt,
-        last_session_id: incident.lastSessionId,
-        last_status: incident.lastStatus,
-        last_reason: incident.lastReason,
-        message_id: incident.messageId,
-        recovered_at: incident.recoveredAt,
-        updated_at: new Date(nowMs).toISOString(),
-      })
+      .set(storyOf(incident, nowMs))
       .where('id', '=', incident.id)
       .execute();
   }

@@ -10,7 +10,6 @@ import { DATABASES } from '../support/databases';
  */
 const T0 = Date.parse('2026-12-03T06:00:00Z');
 const MIN = 60_000;
-const iso = (ms: number) => new Date(ms).toISOString();
 
 describe.each(DATABASES)('alert delivery problems on $name', (database) => {
   let location: DatabaseLocation;
@@ -20,12 +19,7 @@ describe.each(DATABASES)('alert delivery problems on $name', (database) => {
   const named = (channel: string) => h.topLevel(channel).filter((c) => textOf(c.args).includes(policy.name));
   const fail = async () => {
     h.clock.now += 5_000;
-    await h.inject({
-      policy: policy.name,
-      status: 'Error',
-      startUtc: iso(h.clock.now - 4_000),
-      durationSeconds: 2,
-    });
+    await h.endedJustNow(policy.name, 'Error');
   };
   const poll = async () => {
     h.clock.now += 5_000;
@@ -93,12 +87,7 @@ describe.each(DATABASES)('alert delivery problems on $name', (database) => {
     // The bot is down for 20 minutes; three failures of the policy happen meanwhile.
     for (let i = 0; i < 3; i++) {
       h.clock.now += 5 * MIN;
-      await h.inject({
-        policy: policy.name,
-        status: 'Error',
-        startUtc: iso(h.clock.now - 4_000),
-        durationSeconds: 2,
-      });
+      await h.endedJustNow(policy.name, 'Error');
     }
     h.clock.now += 5 * MIN;
     await poll();

@@ -9,7 +9,6 @@ import { DATABASES } from '../support/databases';
  * lease and a dead replica's unfinished claim taken over, each once.
  */
 const T0 = Date.parse('2026-12-03T06:00:00Z');
-const iso = (ms: number) => new Date(ms).toISOString();
 
 describe.each(DATABASES)('alerts from two replicas on $name', (database) => {
   let location: DatabaseLocation;
@@ -20,7 +19,7 @@ describe.each(DATABASES)('alerts from two replicas on $name', (database) => {
   const named = () => h.topLevel().filter((c) => textOf(c.args).includes(policy.name));
   const fail = (status = 'Error') => {
     h.clock.now += 5_000;
-    return h.inject({ policy: policy.name, status, startUtc: iso(h.clock.now - 4_000), durationSeconds: 2 });
+    return h.endedJustNow(policy.name, status);
   };
   const recover = async () => {
     await fail('Success');

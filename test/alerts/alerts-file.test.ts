@@ -5,7 +5,6 @@ import { type AlertHarness, quietPolicy, startAlertHarness, textOf } from '../su
 import { DATABASES } from '../support/databases';
 
 const T0 = Date.parse('2026-12-03T06:00:00Z');
-const iso = (ms: number) => new Date(ms).toISOString();
 const [sqlite] = DATABASES;
 
 function file(text: string): string {
@@ -32,12 +31,7 @@ describe('alerts declared in ALERTS_FILE', () => {
     const status = await h.command(bot, 'alerts status', { channelId: 'C7' });
     expect(textOf(status)).toMatch(/declared in .*alerts\.yaml/);
     h.clock.now += 10_000;
-    await h.inject({
-      policy: policy.name,
-      status: 'Error',
-      startUtc: iso(h.clock.now - 4_000),
-      durationSeconds: 2,
-    });
+    await h.endedJustNow(policy.name, 'Error');
     h.clock.now += 5_000;
     await bot.alertPoller.pollOnce();
     expect(h.topLevel('C7').filter((c) => textOf(c.args).includes(`Failed: ${policy.name}`))).toHaveLength(1);

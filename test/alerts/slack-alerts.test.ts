@@ -70,12 +70,7 @@ describe.each(DATABASES)('Slack alerts on $name', (database) => {
   it('tells a second failure in the thread and updates the first message, with no new top-level one', async () => {
     const first = named()[0];
     const ts = first?.ts ?? '';
-    await h.inject({
-      policy: policy.name,
-      status: 'Error',
-      startUtc: iso(h.clock.now - 5_000),
-      durationSeconds: 2,
-    });
+    await h.endedJustNow(policy.name, 'Error');
     await poll();
     expect(named()).toHaveLength(1);
     expect(h.replies(ts)).toHaveLength(1);
@@ -95,12 +90,7 @@ describe.each(DATABASES)('Slack alerts on $name', (database) => {
 
   it('replies "recovered" in the thread at the next Success, and updates the message', async () => {
     const ts = named()[0]?.ts ?? '';
-    await h.inject({
-      policy: policy.name,
-      status: 'Success',
-      startUtc: iso(h.clock.now - 5_000),
-      durationSeconds: 2,
-    });
+    await h.endedJustNow(policy.name, 'Success');
     await poll();
     expect(named()).toHaveLength(1);
     expect(textOf(h.replies(ts).at(-1)?.args ?? {})).toMatch(/recovered/i);
@@ -108,12 +98,7 @@ describe.each(DATABASES)('Slack alerts on $name', (database) => {
   });
 
   it('after Snooze, a further failure of the policy posts no new top-level message', async () => {
-    await h.inject({
-      policy: policy.name,
-      status: 'Error',
-      startUtc: iso(h.clock.now - 5_000),
-      durationSeconds: 2,
-    });
+    await h.endedJustNow(policy.name, 'Error');
     await poll();
     expect(named()).toHaveLength(2);
     const second = named()[1];
@@ -121,19 +106,9 @@ describe.each(DATABASES)('Slack alerts on $name', (database) => {
     const snoozed = await h.click(bot, second, /Snooze/, 'U0BOB');
     expect(textOf(snoozed)).toContain('Snoozed until');
     expect(buttonsOf(snoozed).map((b) => b.text.text)).toContain('Unsnooze');
-    await h.inject({
-      policy: policy.name,
-      status: 'Success',
-      startUtc: iso(h.clock.now - 5_000),
-      durationSeconds: 2,
-    });
+    await h.endedJustNow(policy.name, 'Success');
     await poll();
-    await h.inject({
-      policy: policy.name,
-      status: 'Error',
-      startUtc: iso(h.clock.now - 5_000),
-      durationSeconds: 2,
-    });
+    await h.endedJustNow(policy.name, 'Error');
     await poll();
     expect(named()).toHaveLength(2);
   });
@@ -144,12 +119,7 @@ describe.each(DATABASES)('Slack alerts on $name', (database) => {
       h.clock.now += 90_000;
       await poll();
     }
-    await h.inject({
-      policy: policy.name,
-      status: 'Error',
-      startUtc: iso(h.clock.now - 5_000),
-      durationSeconds: 2,
-    });
+    await h.endedJustNow(policy.name, 'Error');
     await poll();
     expect(named()).toHaveLength(3);
     expect(textOf(named()[2]?.args ?? {})).toContain('2 times in a row');
@@ -166,12 +136,7 @@ describe.each(DATABASES)('Slack alerts on $name', (database) => {
     const before = h.slack.calls.filter((c) => c.method === 'chat.postMessage').length;
     const answer = await h.command(bot, 'alerts off');
     expect(textOf(answer)).toContain('Alerts off');
-    await h.inject({
-      policy: policy.name,
-      status: 'Error',
-      startUtc: iso(h.clock.now - 5_000),
-      durationSeconds: 2,
-    });
+    await h.endedJustNow(policy.name, 'Error');
     await poll();
     expect(h.slack.calls.filter((c) => c.method === 'chat.postMessage').length).toBe(before);
   });

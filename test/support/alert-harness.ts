@@ -46,6 +46,8 @@ export type AlertHarness = {
   ): Promise<Record<string, unknown>>;
   /** Adds a session to the simulator (POST /__simulator/sessions); its id. */
   inject(body: Record<string, unknown>): Promise<string>;
+  /** A two-second session of `policy` that ended with `status` just now (3 s before the clock); its id. */
+  endedJustNow(policy: string, status: string): Promise<string>;
   /** Top-level messages posted to `channel` (no thread_ts), of those Slack took. */
   topLevel(channel?: string): Call[];
   replies(ts: string, channel?: string): Call[];
@@ -135,6 +137,13 @@ export async function startAlertHarness(location: DatabaseLocation, startAt: num
       if (res.status !== 201 || !answer.id) throw new Error(`inject failed: ${JSON.stringify(answer)}`);
       return answer.id;
     },
+    endedJustNow: (policy, status) =>
+      harness.inject({
+        policy,
+        status,
+        startUtc: new Date(clock.now - 5_000).toISOString(),
+        durationSeconds: 2,
+      }),
     topLevel: (channel = 'C1') => posts(channel).filter((c) => c.args.thread_ts === undefined),
     replies: (ts, channel = 'C1') => posts(channel).filter((c) => c.args.thread_ts === ts),
     updates: (ts, channel = 'C1') =>
