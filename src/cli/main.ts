@@ -11,8 +11,11 @@ Usage:
   sessions-bot parse [--now ISO] [--tz IANA] [--locale en-US] [--api-version v8.1] TEXT...
                                              print the filters TEXT means, as JSON
   sessions-bot parse --batch                 JSON lines {"text","now","tz","locale"} on stdin → one result per line
-  sessions-bot list [--tz IANA] [--page N] TEXT...
+  sessions-bot list [--tz IANA] [--now ISO] [--page N] TEXT...
                                              run the query and print a table
+  sessions-bot ask [--tz IANA] [--now ISO] TEXT...
+                                             the same conversation as the chat: a list, or an answer
+                                             such as "why did Prod VMs fail", printed as text
   sessions-bot simulator [--port N]          run the Veeam API simulator alone
   sessions-bot teams-package [--app-id GUID] [--domain HOST]... [--version X.Y.Z] [--out FILE]
                                              build the Teams app package (app id defaults to
@@ -29,7 +32,9 @@ async function runCli(argv: string[], env: Record<string, string | undefined>, i
         return await serve(env, io);
       case 'parse':
         return await parse(rest, env, io);
+      // One conversation: `ask` is `list` by the name a question reads better with.
       case 'list':
+      case 'ask':
         return await list(rest, env, io);
       case 'simulator':
         return await simulator(rest, io);

@@ -45,6 +45,19 @@ export function renderAnswerText(view: AnswerView): string {
     case 'help':
     case 'notice':
       return `${view.title}\n${view.text}`;
+    case 'why':
+      return [
+        view.title,
+        view.understood,
+        ...(view.notice ? [`Note: ${view.notice}`] : []),
+        '',
+        `${view.row.statusLabel}  ${view.row.startedText}  ${view.row.durationText}  ${view.row.typeLabel}  ${view.row.name}`,
+        ...view.history,
+        ...(view.log.length > 0 ? ['', 'Errors and warnings in its log:'] : []),
+        ...view.log.map((l) => `${l.timeText}  ${l.message}`),
+        ...(view.vmSummary ? ['', view.vmSummary] : []),
+        ...view.vms.map((v) => `${v.label}: ${v.value}`),
+      ].join('\n');
     case 'alert':
       return [
         view.title,

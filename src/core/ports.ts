@@ -1,5 +1,11 @@
 import type { SessionVocabulary } from './sessions/api-version';
-import type { NamedResource, Session, SessionLogLine, SessionPage } from './sessions/session';
+import type {
+  NamedResource,
+  ProtectedItemResults,
+  Session,
+  SessionLogLine,
+  SessionPage,
+} from './sessions/session';
 import type { PageRequest, SessionFilter } from './sessions/session-query';
 
 /** Where sessions come from: the Veeam API client implements it; so could a cache or a test double. */
@@ -12,6 +18,8 @@ export interface SessionsSource {
   listSessions(filter: SessionFilter, page: PageRequest): Promise<SessionPage>;
   getSession(id: string): Promise<Session>;
   getSessionLog(id: string): Promise<SessionLogLine[]>;
+  /** The session's per-VM results, first page only (`limit` items at most). */
+  getProtectedItems(id: string, limit: number): Promise<ProtectedItemResults>;
   /** Policies whose name may match; the caller picks the exact one. */
   findPolicies(name: string): Promise<NamedResource[]>;
   /** VMs whose name may match; the caller picks the exact one. */

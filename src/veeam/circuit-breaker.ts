@@ -80,6 +80,7 @@ export function circuitBreaker(source: SessionsSource, options: CircuitBreakerOp
     listSessions: (filter, page) => guarded(() => source.listSessions(filter, page)),
     getSession: (id) => guarded(() => source.getSession(id)),
     getSessionLog: (id) => guarded(() => source.getSessionLog(id)),
+    getProtectedItems: (id, limit) => guarded(() => source.getProtectedItems(id, limit)),
     findPolicies: (name) => guarded(() => source.findPolicies(name)),
     findVms: (name) => guarded(() => source.findVms(name)),
   };

@@ -40,6 +40,8 @@ export function coalescingSource(source: SessionsSource, options: CoalescingOpti
       ),
     getSession: (id) => shared(`session|${id}`, () => source.getSession(id)),
     getSessionLog: (id) => shared(`log|${id}`, () => source.getSessionLog(id)),
+    getProtectedItems: (id, limit) =>
+      shared(`items|${id}|${limit}`, () => source.getProtectedItems(id, limit)),
     findPolicies: (name) => shared(`policies|${name}`, () => source.findPolicies(name)),
     findVms: (name) => shared(`vms|${name}`, () => source.findVms(name)),
   };

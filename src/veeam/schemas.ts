@@ -98,6 +98,14 @@ export const sessionLogSchema = z.looseObject({
     .nullish(),
 });
 
+/** One item of `/jobSessions/{id}/protectedItems` [D23][C5]: the resource and its runs in the session. */
+export const protectedItemSchema = z.looseObject({
+  resource: z.looseObject({ displayName: z.string(), resourceGroupName: nullableString.optional() }),
+  runs: z
+    .array(z.looseObject({ status: nullableString.optional(), startTime: nullableString.optional() }))
+    .nullish(),
+});
+
 export const namedResourceSchema = z.looseObject({ id: z.string().min(1), name: z.string() });
 
 /**

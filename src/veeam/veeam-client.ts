@@ -5,6 +5,7 @@ import type { ApiVersion, SessionVocabulary } from '../core/sessions/api-version
 import {
   isSessionId,
   type NamedResource,
+  type ProtectedItemResults,
   type Session,
   type SessionLogLine,
   type SessionPage,
@@ -18,7 +19,7 @@ import { NameDirectory } from './name-directory';
 import { type FetchRaw, newestFirstPage, type OrderMemory } from './newest-first';
 import { readPage } from './read-page';
 import { type RetryOptions, veeamRetryPolicy } from './retry-policy';
-import { jobSessionSchema, namedResourceSchema, sessionLogSchema } from './schemas';
+import { jobSessionSchema, namedResourceSchema, protectedItemSchema, sessionLogSchema } from './schemas';
 import { toSession } from './to-session';
 import { TokenSession } from './token-session';
 import {
@@ -185,6 +186,31 @@ export class VeeamClient implements SessionsSource {
       status: l.status ?? null,
       message: l.message ?? '',
     }));
+  }
+
+  async getProtectedItems(id: string, limit: number): Promise<ProtectedItemResults> {
+    const profile = await this.profile();
+    const page = await this.getPage(
+      profile,
+      `jobSessions/${this.checkedId(id)}/protectedItems`,
+      new URLSearchParams({ Offset: '0', Limit: String(limit) }),
+      protectedItemSchema,
+    );
+    return {
+      items: page.items.map((item) => {
+        // The latest run is the one that counts: a VM retried within the session may have several.
+        const runs = [...(item.runs ?? [])].sort((a, b) =>
+          (a.startTime ?? '').localeCompare(b.startTime ?? ''),
+        );
+        return {
+          name: item.resource.displayName,
+          resourceGroup: item.resource.resourceGroupName ?? null,
+          status: runs.at(-1)?.status ?? null,
+        };
+      }),
+      total: page.totalCount,
+      unreadable: page.skipped,
+    };
   }
 
   findPolicies(_name: string): Promise<NamedResource[]> {

@@ -13,6 +13,7 @@ import {
   V2_VOCABULARY,
   VIEW_NOW,
 } from '../factories/sessions';
+import { makeWhyView } from '../factories/why';
 
 export type RenderedButton = {
   kind: 'previous' | 'next' | 'details' | 'back' | 'retry' | 'open' | 'list' | 'alert';
@@ -297,6 +298,29 @@ export function rendererContract<R>(r: RendererUnderTest<R>): void {
       expect(r.leaksAsMarkup(rendered, hostile)).toBe(false);
       expect(r.problems(rendered)).toEqual([]);
     });
+
+    it('explains a failure: the session, its streak, its log without the noise, its VMs, the list behind it', () => {
+      const rendered = r.render(makeWhyView());
+      const text = r.visibleText(rendered).join('\n');
+      expect(text).toContain('Why Prod VMs failed');
+      expect(text).toContain('The 3rd failure in a row, failing since Fri 27 Nov 03:00.');
+      expect(text).toContain('the VM agent is not responding');
+      expect(text).not.toContain('Processed web-01');
+      expect(text).toContain('1 of 14 VMs failed, 1 warned.');
+      expect(text).toContain('sql-03');
+      const list = r.buttons(rendered).find((b) => b.kind === 'list');
+      expect(TEST_TOKENS.decodePage(list?.token)).toMatchObject({ ok: true, value: { offset: 0 } });
+      expect(r.problems(rendered)).toEqual([]);
+    });
+
+    it.each(HOSTILE)(
+      'shows a hostile name and log line %s literally when explaining a failure',
+      (hostile) => {
+        const rendered = r.render(makeWhyView({ name: hostile, reason: `failed: ${hostile}` }));
+        expect(r.leaksAsMarkup(rendered, hostile)).toBe(false);
+        expect(r.problems(rendered)).toEqual([]);
+      },
+    );
 
     it('renders help from the parser vocabulary', () => {
       const rendered = r.render(buildHelpView(V2_VOCABULARY, '/sessions'));

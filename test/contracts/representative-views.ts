@@ -6,6 +6,7 @@ import type { AnswerView } from '../../src/core/view/sessions-view';
 import { makeAlertView } from '../factories/alerts';
 import { makeDigestView } from '../factories/digests';
 import { makePage, makeQuery, makeSession, TEST_TOKENS, VIEW_NOW } from '../factories/sessions';
+import { makeWhyView } from '../factories/why';
 
 /** The answers each platform keeps golden files of: one view, rendered once per platform. */
 export function representativeViews(): [name: string, view: AnswerView][] {
@@ -45,6 +46,7 @@ export function representativeViews(): [name: string, view: AnswerView][] {
         { untilMs: VIEW_NOW.getTime() + 3_600_000, by: 'Bob' },
       ),
     ],
+    ['why-failed', makeWhyView()],
     ['alert-recovered', makeAlertView({ state: 'recovered', recoveredAt: '2026-11-29T09:30:00Z' })],
   ];
 }

@@ -358,3 +358,24 @@ describe('small ones', () => {
     expect(c.tokens.counts.logins).toBe(1);
   });
 });
+
+describe('per-VM results of a session, as Veeam documents them', () => {
+  it('reads each VM by its latest run (a VM retried within the session counts as it ended), tolerating runs: null', async () => {
+    const source = await connect([
+      ({ path }) =>
+        /^\/api\/v[\d.]+\/jobSessions\/[^/]+\/protectedItems$/.test(path)
+          ? json(fixture('protected-items-v8.json'))
+          : undefined,
+    ]);
+    const results = await source.getProtectedItems('00000000-0000-4000-8000-000000000001', 100);
+    expect(results).toEqual({
+      items: [
+        { name: 'sql-03', resourceGroup: 'rg-prod-db', status: 'Success' },
+        { name: 'web-01', resourceGroup: null, status: 'Error' },
+        { name: 'app-02', resourceGroup: null, status: null },
+      ],
+      total: 3,
+      unreadable: 0,
+    });
+  });
+});

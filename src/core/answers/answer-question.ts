@@ -47,7 +47,7 @@ export type Asker = {
 /** One answered question or button, for the audit log: who, where, what was understood, how it went. */
 export type AnswerEvent = {
   asker: Asker;
-  action: 'question' | 'page' | 'details';
+  action: 'question' | 'page' | 'details' | 'why';
   /** The filters as understood, in API terms; null for details. */
   filters: string | null;
   /** Rows matched (the total when the API gives it), null for errors and details. */
@@ -57,7 +57,7 @@ export type AnswerEvent = {
 };
 
 /** Runs one answer and tells deps.audit how it went. */
-async function audited(
+export async function audited(
   deps: AnswerDeps,
   action: AnswerEvent['action'],
   query: SessionQuery | null,
@@ -183,7 +183,12 @@ async function detailsOf(
   }
 }
 
-function failure(error: unknown, deps: AnswerDeps, retryToken: string | null, timeZone: string): AnswerView {
+export function failure(
+  error: unknown,
+  deps: AnswerDeps,
+  retryToken: string | null,
+  timeZone: string,
+): AnswerView {
   const botError = toBotError(error);
   if (botError.code === 'INTERNAL') deps.logger.error('Answering failed', { error });
   else deps.logger.warn('Answered with an error', { code: botError.code });

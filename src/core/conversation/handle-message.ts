@@ -6,6 +6,8 @@ import { BotError } from '../errors';
 import { buildErrorView } from '../view/build-error-view';
 import type { AlertButtonState } from '../view/page-token';
 import type { AnswerView } from '../view/sessions-view';
+import { answerWhy } from '../why/answer-why';
+import { parseWhy } from '../why/parse-why';
 import type { Access, InboundMessage, Reply } from './conversation';
 import { refusalText } from './refusal';
 
@@ -49,8 +51,8 @@ export function refusal(
 }
 
 /**
- * A message to the bot, on any platform: the allowlist, then `digest …`, then help and usage (answered
- * at once, to the asker), then a question (a lookup, for the conversation).
+ * A message to the bot, on any platform: the allowlist, then `digest …`, `alerts …` and `why …`, then
+ * help and usage (answered at once, to the asker), then a question (a lookup, for the conversation).
  */
 export async function handleMessage(message: InboundMessage, deps: ConversationDeps): Promise<Reply> {
   const refused = refusal(message.access, message.asker, deps);
@@ -68,6 +70,20 @@ export async function handleMessage(message: InboundMessage, deps: ConversationD
     vocabulary: answers.source.vocabulary,
   });
   if (alerts) return alertsReply(alerts, message, deps);
+  const why = parseWhy(message.text);
+  if (why?.kind === 'usage')
+    return {
+      kind: 'card',
+      delivery: { how: 'post', visibleTo: 'asker' },
+      view: buildErrorView(new BotError('USAGE', why.message)),
+    };
+  if (why)
+    return {
+      kind: 'lookup',
+      delivery: { how: 'post', visibleTo: 'channel' },
+      pendingText: `Looking into why ${why.name} failed…`,
+      answer: answerWhy(why, message.timeZone, { ...answers, asker: message.asker }),
+    };
   const prepared = prepareQuestion(message.text, message.timeZone, answers, message.command, message.locale);
   if (prepared.kind === 'immediate')
     return { kind: 'card', delivery: { how: 'post', visibleTo: 'asker' }, view: prepared.view };

@@ -90,7 +90,10 @@ export function actionRequest(tokens: Token[]): ActionRequest | null {
  * show, instead of the "I don't know" template.
  */
 const NOT_YET: { words: readonly string[]; says: string }[] = [
-  { words: ['why'], says: "I can't tell why yet; the Details button of a failed session shows its log" },
+  {
+    words: ['why'],
+    says: 'A why question is not a list: ask it on its own, naming one policy or VM (`why did Prod VMs fail`)',
+  },
   {
     words: ['unprotected', 'protected', 'unprotect', 'rpo', 'sla'],
     says: "I can't list protection or RPO yet",

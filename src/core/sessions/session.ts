@@ -53,6 +53,17 @@ export type SessionLogLine = {
 
 export type NamedResource = { id: string; name: string };
 
+/** What one session did for one VM it protected (`/jobSessions/{id}/protectedItems`). */
+type ProtectedItemResult = {
+  name: string;
+  resourceGroup: string | null;
+  /** The status of its latest run in the session (Success, Warning, Error, Running). */
+  status: string | null;
+};
+
+/** A session's per-VM results, as many as a bounded read gave. */
+export type ProtectedItemResults = { items: ProtectedItemResult[]; total: number | null; unreadable: number };
+
 const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Session ids name appliance paths: only a UUID may reach one (never `.` or `..`). */
 export function isSessionId(value: unknown): value is string {

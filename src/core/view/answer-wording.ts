@@ -47,6 +47,8 @@ export function fallbackText(view: AnswerView): string {
     case 'help':
     case 'notice':
       return view.title;
+    case 'why':
+      return `${view.title}: ${view.history[0] ?? ''}`;
     case 'alert':
       return `${view.title}: ${view.headline}`;
     case 'digest':

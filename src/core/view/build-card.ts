@@ -1,6 +1,6 @@
 import { fallbackText, logHeading, pagingText } from './answer-wording';
 import type { Card, CardAction, CardElement } from './card';
-import type { AlertView, AnswerView, DetailsView, DigestView, SessionsView } from './sessions-view';
+import type { AlertView, AnswerView, DetailsView, DigestView, SessionsView, WhyView } from './sessions-view';
 
 /** Each answer as the neutral card tree, built once for every platform. */
 export function buildCard(view: AnswerView): Card {
@@ -32,6 +32,11 @@ export function buildCard(view: AnswerView): Card {
         ],
         [],
       );
+    case 'why':
+      return card(whyElements(view), [
+        token('show-all', 'Show its failed sessions', view.listToken),
+        ...openVeeam(view.veeamUrl),
+      ]);
     case 'alert':
       return card(alertElements(view), [
         ...view.buttons.map((b): CardAction => ({ kind: 'alert', op: b.op, label: b.label, token: b.token })),
@@ -116,6 +121,22 @@ function alertElements(view: AlertView): CardElement[] {
     { type: 'fields', fields: view.fields },
     ...(view.owner ? [{ type: 'owner' as const, userId: view.owner.id, name: view.owner.name }] : []),
     ...(view.snoozedText ? [{ type: 'paragraph' as const, text: view.snoozedText }] : []),
+    { type: 'times-in', timeZone: view.timeZone },
+  ];
+}
+
+function whyElements(view: WhyView): CardElement[] {
+  return [
+    { type: 'title', text: view.title },
+    { type: 'understood', text: view.understood },
+    ...(view.notice ? [{ type: 'notice' as const, text: view.notice }] : []),
+    { type: 'rows', rows: [view.row], pageToken: view.listToken },
+    ...view.history.map((text) => ({ type: 'paragraph' as const, text })),
+    ...(view.log.length > 0
+      ? [{ type: 'log' as const, heading: 'Errors and warnings in its log', lines: view.log }]
+      : []),
+    ...(view.vmSummary ? [{ type: 'paragraph' as const, text: view.vmSummary }] : []),
+    ...(view.vms.length > 0 ? [{ type: 'fields' as const, fields: view.vms }] : []),
     { type: 'times-in', timeZone: view.timeZone },
   ];
 }

@@ -170,7 +170,33 @@ export type AlertView = {
   veeamUrl: string | null;
 };
 
+/** "Why did X fail?": the latest failed session of X, what its log and its VMs say, how it stands. */
+export type WhyView = {
+  kind: 'why';
+  /** "Why Prod VMs failed" */
+  title: string;
+  /** What was measured: "Policy Prod VMs · its latest failed session · history from its newest 30 sessions" */
+  understood: string;
+  /** What the answer could not read (per-VM results, unreadable items). */
+  notice: string | null;
+  /** The failed session, with its Details button. */
+  row: SessionRow;
+  /** "The 3rd failure in a row, failing since Tue 1 Dec 02:00." and the like. */
+  history: string[];
+  /** The error and warning lines of its log, oldest first; the "Processed …" lines left out. */
+  log: DetailsView['log'];
+  /** Its VMs that failed or warned, worst first; the rest counted in vmSummary. */
+  vms: { label: string; value: string }[];
+  /** "2 of 14 VMs failed, 1 warned." ; null without per-VM results. */
+  vmSummary: string | null;
+  /** Opens the failed sessions of X with paging, for the clicker. */
+  listToken: string;
+  timeZone: string;
+  veeamUrl: string | null;
+};
+
 export type AnswerView =
+  | WhyView
   | SessionsView
   | DetailsView
   | ErrorView

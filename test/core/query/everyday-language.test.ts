@@ -292,7 +292,8 @@ const rows: Row[] = [
   { text: 'jobs started after 10pm yesterday', from: '11-01T22:00', to: null },
   { text: 'number of errors today', status: ERR, ...TODAY },
   { text: 'bad backups today', status: [...ERR, ...WARN], ...TODAY },
-  { text: 'why did db-nightly fail', usage: /can't tell why yet/ },
+  // Answered by the conversation before the parser (src/core/why); the parser alone says where to ask it.
+  { text: 'why did db-nightly fail', usage: /A why question is not a list/ },
   { text: 'this week vs last week', usage: /can't compare periods yet/ },
   { text: 'which policies failed 3 days in a row', usage: /can't find streaks yet/ },
   // Two days joined by "and" / "or": one window when they touch, a refusal naming the gap when not
