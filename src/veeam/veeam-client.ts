@@ -199,9 +199,8 @@ export class VeeamClient implements SessionsSource {
     return {
       items: page.items.map((item) => {
         // The latest run is the one that counts: a VM retried within the session may have several.
-        const runs = [...(item.runs ?? [])].sort((a, b) =>
-          (a.startTime ?? '').localeCompare(b.startTime ?? ''),
-        );
+        const at = (run: { startTime?: string | null | undefined }) => Date.parse(run.startTime ?? '') || 0;
+        const runs = [...(item.runs ?? [])].sort((a, b) => at(a) - at(b));
         return {
           name: item.resource.displayName,
           resourceGroup: item.resource.resourceGroupName ?? null,
