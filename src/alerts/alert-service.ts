@@ -13,6 +13,7 @@ import { buildErrorView } from '../core/view/build-error-view';
 import { formatLocalTime } from '../core/view/human-time';
 import type { AlertButtonState } from '../core/view/page-token';
 import type { AnswerView, NoticeView } from '../core/view/sessions-view';
+import { answerWhy } from '../core/why/answer-why';
 import type { AlertIncidentStore } from '../storage/alert-incident-store';
 import type { AlertLedger } from '../storage/alert-ledger';
 import type { AlertSubscriptionStore } from '../storage/alert-subscription-store';
@@ -180,6 +181,15 @@ export class AlertService {
     switch (button.op) {
       case 'details':
         return answerDetails(incident.lastSessionId, null, subscription.timeZone, answers);
+      case 'why':
+        // A session of no policy has only its type to go by: its own details say what there is.
+        return incident.subjectId.startsWith('type:')
+          ? answerDetails(incident.lastSessionId, null, subscription.timeZone, answers)
+          : answerWhy(
+              { kind: 'why', name: incident.subjectName, as: 'policy' },
+              subscription.timeZone,
+              answers,
+            );
       case 'own':
         await incidents.setOwner(incident.id, { id: who.userId, name: who.name }, nowMs);
         incident.owner = { id: who.userId, name: who.name };

@@ -88,6 +88,16 @@ describe.each(DATABASES)('Slack alerts on $name', (database) => {
     expect(buttonsOf(answer).map((b) => b.text.text)).not.toContain("I'm on it");
   });
 
+  it('answers Why? for the clicker alone, with the streak of the policy', async () => {
+    const first = named()[0];
+    if (!first) throw new Error('no alert');
+    const answer = await h.click(bot, first, /^Why\?$/, 'U0ALICE');
+    expect(answer.response_type).toBe('ephemeral');
+    expect(answer.replace_original).toBe(false);
+    expect(textOf(answer)).toContain(`Why ${policy.name} failed`);
+    expect(textOf(answer)).toContain('The 2nd failure in a row');
+  });
+
   it('replies "recovered" in the thread at the next Success, and updates the message', async () => {
     const ts = named()[0]?.ts ?? '';
     await h.endedJustNow(policy.name, 'Success');

@@ -275,7 +275,7 @@ export function rendererContract<R>(r: RendererUnderTest<R>): void {
         .filter((b) => b.kind === 'alert')
         .map((b) => TEST_TOKENS.decodeAlert(b.token))
         .map((d) => (d.ok ? d.value.op : d.problem));
-      expect(ops).toEqual(['own', 'snooze-1h', 'snooze-24h', 'snooze-1w', 'details']);
+      expect(ops).toEqual(['own', 'snooze-1h', 'snooze-24h', 'snooze-1w', 'details', 'why']);
       expect(r.problems(rendered)).toEqual([]);
     });
 

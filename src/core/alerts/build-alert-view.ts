@@ -86,6 +86,7 @@ export function buildAlertView(
         ...(incident.owner ? [] : [button('own', "I'm on it")]),
         ...(context.snooze ? [button('unsnooze', 'Unsnooze')] : SNOOZES.map((s) => button(s.op, s.label))),
         button('details', 'Details'),
+        button('why', 'Why?'),
       ];
   return {
     kind: 'alert',

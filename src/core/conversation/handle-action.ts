@@ -27,7 +27,7 @@ export function handleAction(action: InboundAction, deps: ConversationDeps): Rep
     };
     const answer = deps.alerts.act(decoded.value, who);
     // Details are for whoever asked; the rest changes the alert for everyone in the channel.
-    return decoded.value.op === 'details'
+    return decoded.value.op === 'details' || decoded.value.op === 'why'
       ? lookup(TO_ASKER, 'Looking up the session…', answer)
       : lookup(IN_PLACE, 'Updating the alert…', answer);
   }

@@ -92,6 +92,7 @@ const ALERT_OPS = [
   'snooze-1w',
   'unsnooze',
   'details',
+  'why',
 ] as const satisfies readonly AlertOp[];
 const alertSchema = z.strictObject({
   k: z.literal('a'),

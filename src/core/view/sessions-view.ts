@@ -148,7 +148,7 @@ export type DigestView = {
 };
 
 /** What a button on an alert does. */
-export type AlertOp = 'own' | 'snooze-1h' | 'snooze-24h' | 'snooze-1w' | 'unsnooze' | 'details';
+export type AlertOp = 'own' | 'snooze-1h' | 'snooze-24h' | 'snooze-1w' | 'unsnooze' | 'details' | 'why';
 
 /** A policy failing (or recovered) in a channel: the top-level alert message, kept up to date. */
 export type AlertView = {

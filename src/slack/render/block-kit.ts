@@ -43,6 +43,7 @@ export const SLACK_ALERT_ACTIONS: Record<AlertOp, string> = {
   'snooze-1w': 'alerts.snooze_1w',
   unsnooze: 'alerts.unsnooze',
   details: 'alerts.details',
+  why: 'alerts.why',
 };
 
 /** What each button asks the core for (src/core/conversation); Open in Veeam is a link and asks nothing. */
