@@ -6,6 +6,8 @@
 import { collectDigest } from '../src/core/digest/collect-digest';
 import type { SessionPage } from '../src/core/sessions/session';
 import { unfilteredQuery } from '../src/core/sessions/session-query';
+import { createButtonTokens } from '../src/core/view/page-token';
+import { answerWhy } from '../src/core/why/answer-why';
 import { vocabularyOf } from '../src/veeam/api-versions';
 import { DEFAULT_SIMULATOR_USER, startVeeamSimulator } from '../src/veeam/simulator/simulator-server';
 import { VeeamClient } from '../src/veeam/veeam-client';
@@ -95,6 +97,29 @@ async function main() {
         naive.peakHeapMb.toFixed(1),
       ],
     );
+    // Why did the busiest-failing policy fail: its calls do not grow with the volume (name lookups,
+    // cached by the client for every question, are made once before).
+    const policy = sim.world.policies.find((p) => p.errorRate >= 0.25) ?? sim.world.policies[0];
+    await client.findPolicies(policy?.name ?? '');
+    const before = sim.stats.apiCalls;
+    const why = await measure(() =>
+      answerWhy({ kind: 'why', name: policy?.name ?? '', as: 'policy' }, 'UTC', {
+        source: client,
+        pageSize: 10,
+        veeamUrl: null,
+        now: () => new Date(now),
+        logger: { debug() {}, info() {}, warn() {}, error() {} },
+        tokens: createButtonTokens({ current: 'bench-key' }, () => client.vocabulary),
+      }),
+    );
+    if (why.result.kind !== 'why') throw new Error(`why answered ${why.result.kind}`);
+    rows.push([
+      perDay,
+      'why did it fail',
+      sim.stats.apiCalls - before,
+      why.ms.toFixed(0),
+      why.peakHeapMb.toFixed(1),
+    ]);
     summary.push(
       `${perDay} sessions/day: naive/digest = ${(naive.result.calls / ours.result.apiCalls).toFixed(1)}× calls, ${(naive.ms / ours.ms).toFixed(1)}× time`,
     );
@@ -102,7 +127,7 @@ async function main() {
     await sim.close();
   }
   process.stdout.write(
-    `Digest cost by volume (simulator latency ${LATENCY_MS} ms a request, one process, Node ${process.version})\n\n` +
+    `Digest and why-answer cost by volume (simulator latency ${LATENCY_MS} ms a request, one process, Node ${process.version})\n\n` +
       `${table(['sessions/day', 'approach', 'API calls', 'wall ms', 'peak heap MB'], rows)}\n\n${summary.join('\n')}\n`,
   );
 }
