@@ -6,6 +6,7 @@
 import { collectDigest } from '../src/core/digest/collect-digest';
 import type { SessionPage } from '../src/core/sessions/session';
 import { unfilteredQuery } from '../src/core/sessions/session-query';
+import { answerStreaks } from '../src/core/streaks/answer-streaks';
 import { createButtonTokens } from '../src/core/view/page-token';
 import { answerWhy } from '../src/core/why/answer-why';
 import { vocabularyOf } from '../src/veeam/api-versions';
@@ -120,6 +121,25 @@ async function main() {
       why.ms.toFixed(0),
       why.peakHeapMb.toFixed(1),
     ]);
+    const beforeStreaks = sim.stats.apiCalls;
+    const streaks = await measure(() =>
+      answerStreaks({ kind: 'streaks', days: 3 }, 'UTC', {
+        source: client,
+        pageSize: 10,
+        veeamUrl: null,
+        now: () => new Date(now),
+        logger: { debug() {}, info() {}, warn() {}, error() {} },
+        tokens: createButtonTokens({ current: 'bench-key' }, () => client.vocabulary),
+      }),
+    );
+    if (streaks.result.kind !== 'streaks') throw new Error(`streaks answered ${streaks.result.kind}`);
+    rows.push([
+      perDay,
+      'failed 3 days in a row',
+      sim.stats.apiCalls - beforeStreaks,
+      streaks.ms.toFixed(0),
+      streaks.peakHeapMb.toFixed(1),
+    ]);
     summary.push(
       `${perDay} sessions/day: naive/digest = ${(naive.result.calls / ours.result.apiCalls).toFixed(1)}× calls, ${(naive.ms / ours.ms).toFixed(1)}× time`,
     );
@@ -127,7 +147,7 @@ async function main() {
     await sim.close();
   }
   process.stdout.write(
-    `Digest and why-answer cost by volume (simulator latency ${LATENCY_MS} ms a request, one process, Node ${process.version})\n\n` +
+    `Digest, why- and streak-answer cost by volume (simulator latency ${LATENCY_MS} ms a request, one process, Node ${process.version})\n\n` +
       `${table(['sessions/day', 'approach', 'API calls', 'wall ms', 'peak heap MB'], rows)}\n\n${summary.join('\n')}\n`,
   );
 }

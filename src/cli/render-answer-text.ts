@@ -45,6 +45,14 @@ export function renderAnswerText(view: AnswerView): string {
     case 'help':
     case 'notice':
       return `${view.title}\n${view.text}`;
+    case 'streaks':
+      return [
+        view.title,
+        view.understood,
+        ...(view.notice ? [`Note: ${view.notice}`] : []),
+        '',
+        ...(view.emptyText ? [view.emptyText] : view.lines),
+      ].join('\n');
     case 'why':
       return [
         view.title,

@@ -13,6 +13,7 @@ import {
   V2_VOCABULARY,
   VIEW_NOW,
 } from '../factories/sessions';
+import { makeStreaksView } from '../factories/streaks';
 import { makeWhyView } from '../factories/why';
 
 export type RenderedButton = {
@@ -321,6 +322,26 @@ export function rendererContract<R>(r: RendererUnderTest<R>): void {
         expect(r.problems(rendered)).toEqual([]);
       },
     );
+
+    it('lists policies failing days in a row, one line each, with the failed sessions behind them', () => {
+      const rendered = r.render(makeStreaksView());
+      const text = r.visibleText(rendered).join('\n');
+      expect(text).toContain(
+        'Prod VMs: failed at least 7 days in a row (Mon 23 Nov to Sun 29 Nov), 9 failed sessions, the latest Sun 29 Nov 03:00.',
+      );
+      expect(text).toContain('per calendar day in Europe/Berlin');
+      expect(r.buttons(rendered).some((b) => b.kind === 'list')).toBe(true);
+      expect(r.visibleText(r.render(makeStreaksView({ none: true }))).join('\n')).toContain(
+        'No policy failed on each of 3 days in a row',
+      );
+      expect(r.problems(rendered)).toEqual([]);
+    });
+
+    it.each(HOSTILE)('shows a hostile policy name %s literally in a streak', (hostile) => {
+      const rendered = r.render(makeStreaksView({ name: hostile }));
+      expect(r.leaksAsMarkup(rendered, hostile)).toBe(false);
+      expect(r.problems(rendered)).toEqual([]);
+    });
 
     it('renders help from the parser vocabulary', () => {
       const rendered = r.render(buildHelpView(V2_VOCABULARY, '/sessions'));

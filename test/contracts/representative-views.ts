@@ -6,6 +6,7 @@ import type { AnswerView } from '../../src/core/view/sessions-view';
 import { makeAlertView } from '../factories/alerts';
 import { makeDigestView } from '../factories/digests';
 import { makePage, makeQuery, makeSession, TEST_TOKENS, VIEW_NOW } from '../factories/sessions';
+import { makeStreaksView } from '../factories/streaks';
 import { makeWhyView } from '../factories/why';
 
 /** The answers each platform keeps golden files of: one view, rendered once per platform. */
@@ -47,6 +48,7 @@ export function representativeViews(): [name: string, view: AnswerView][] {
       ),
     ],
     ['why-failed', makeWhyView()],
+    ['streaks', makeStreaksView()],
     ['alert-recovered', makeAlertView({ state: 'recovered', recoveredAt: '2026-11-29T09:30:00Z' })],
   ];
 }

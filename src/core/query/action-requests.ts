@@ -106,7 +106,10 @@ const NOT_YET: { words: readonly string[]; says: string }[] = [
     words: ['top', 'slowest', 'fastest', 'longest', 'rate', 'percentage', 'percent', 'average', 'ranking'],
     says: "I can't rank or count rates yet",
   },
-  { words: ['streak', 'consecutive', 'row', 'flapping', 'keeps'], says: "I can't find streaks yet" },
+  {
+    words: ['streak', 'consecutive', 'row', 'flapping', 'keeps'],
+    says: 'A streak is not a list: ask `which policies failed 3 days in a row` or `what keeps failing` on its own (flapping is not in yet)',
+  },
 ];
 
 export type UnansweredQuestion = { says: string; rest: Token[] };

@@ -32,6 +32,20 @@ export function buildCard(view: AnswerView): Card {
         ],
         [],
       );
+    case 'streaks':
+      return card(
+        [
+          { type: 'title', text: view.title },
+          { type: 'understood', text: view.understood },
+          ...(view.notice ? [{ type: 'notice' as const, text: view.notice }] : []),
+          ...(view.emptyText ? [view.emptyText] : view.lines).map((text) => ({
+            type: 'paragraph' as const,
+            text,
+          })),
+          { type: 'times-in', timeZone: view.timeZone },
+        ],
+        [token('show-all', 'Show the failed sessions', view.listToken), ...openVeeam(view.veeamUrl)],
+      );
     case 'why':
       return card(whyElements(view), [
         token('show-all', 'Show its failed sessions', view.listToken),

@@ -195,7 +195,25 @@ export type WhyView = {
   veeamUrl: string | null;
 };
 
+/** "Which policies failed 3 days in a row?": one line a policy, the list behind it one button away. */
+export type StreaksView = {
+  kind: 'streaks';
+  title: string;
+  /** What was measured, over which days, in which zone. */
+  understood: string;
+  /** Said when the read stopped at its bound. */
+  notice: string | null;
+  /** "Prod VMs: failed 4 days in a row (Sat 28 Nov to Tue 1 Dec), 6 failed sessions, the latest …" */
+  lines: string[];
+  emptyText: string | null;
+  /** The failed sessions of those days, with paging. */
+  listToken: string;
+  timeZone: string;
+  veeamUrl: string | null;
+};
+
 export type AnswerView =
+  | StreaksView
   | WhyView
   | SessionsView
   | DetailsView
