@@ -45,6 +45,14 @@ export function renderAnswerText(view: AnswerView): string {
     case 'help':
     case 'notice':
       return `${view.title}\n${view.text}`;
+    case 'last-good':
+      return [
+        view.title,
+        view.line,
+        ...(view.since ? [view.since] : []),
+        '',
+        `${view.row.statusLabel}  ${view.row.startedText}  ${view.row.durationText}  ${view.row.typeLabel}  ${view.row.name}`,
+      ].join('\n');
     case 'streaks':
       return [
         view.title,

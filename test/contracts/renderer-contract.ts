@@ -5,6 +5,7 @@ import { buildSessionsView } from '../../src/core/view/build-sessions-view';
 import type { AnswerView } from '../../src/core/view/sessions-view';
 import { makeAlertView } from '../factories/alerts';
 import { makeDigestView } from '../factories/digests';
+import { makeLastGoodView } from '../factories/last-good';
 import {
   makePage,
   makeQuery,
@@ -339,6 +340,23 @@ export function rendererContract<R>(r: RendererUnderTest<R>): void {
 
     it.each(HOSTILE)('shows a hostile policy name %s literally in a streak', (hostile) => {
       const rendered = r.render(makeStreaksView({ name: hostile }));
+      expect(r.leaksAsMarkup(rendered, hostile)).toBe(false);
+      expect(r.problems(rendered)).toEqual([]);
+    });
+
+    it('says when a VM last succeeded and what came since, with its sessions behind it', () => {
+      const rendered = r.render(makeLastGoodView());
+      const text = r.visibleText(rendered).join('\n');
+      expect(text).toContain(
+        'web-01 last succeeded Sun 29 Nov 02:42, 8 h 18 min ago (Policy Backup of Prod VMs).',
+      );
+      expect(text).toContain('Since then: failed at Sun 29 Nov 08:00 (Policy Snapshot).');
+      expect(r.buttons(rendered).some((b) => b.kind === 'list')).toBe(true);
+      expect(r.problems(rendered)).toEqual([]);
+    });
+
+    it.each(HOSTILE)('shows a hostile VM name %s literally in a last success', (hostile) => {
+      const rendered = r.render(makeLastGoodView(hostile));
       expect(r.leaksAsMarkup(rendered, hostile)).toBe(false);
       expect(r.problems(rendered)).toEqual([]);
     });

@@ -5,6 +5,7 @@ import { buildSessionsView } from '../../src/core/view/build-sessions-view';
 import type { AnswerView } from '../../src/core/view/sessions-view';
 import { makeAlertView } from '../factories/alerts';
 import { makeDigestView } from '../factories/digests';
+import { makeLastGoodView } from '../factories/last-good';
 import { makePage, makeQuery, makeSession, TEST_TOKENS, VIEW_NOW } from '../factories/sessions';
 import { makeStreaksView } from '../factories/streaks';
 import { makeWhyView } from '../factories/why';
@@ -49,6 +50,7 @@ export function representativeViews(): [name: string, view: AnswerView][] {
     ],
     ['why-failed', makeWhyView()],
     ['streaks', makeStreaksView()],
+    ['last-good', makeLastGoodView()],
     ['alert-recovered', makeAlertView({ state: 'recovered', recoveredAt: '2026-11-29T09:30:00Z' })],
   ];
 }

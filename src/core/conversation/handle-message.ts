@@ -3,13 +3,10 @@ import { type AnswerDeps, answerQuery, prepareQuestion } from '../answers/answer
 import type { DigestPlatform } from '../digest/digest-subscription';
 import { type DigestCommand, parseDigestCommand } from '../digest/parse-digest-command';
 import { BotError } from '../errors';
-import { answerStreaks } from '../streaks/answer-streaks';
-import { parseStreaks } from '../streaks/parse-streaks';
 import { buildErrorView } from '../view/build-error-view';
 import type { AlertButtonState } from '../view/page-token';
 import type { AnswerView } from '../view/sessions-view';
-import { answerWhy } from '../why/answer-why';
-import { parseWhy } from '../why/parse-why';
+import { answerKindReply } from './answer-kinds';
 import type { Access, InboundMessage, Reply } from './conversation';
 import { refusalText } from './refusal';
 
@@ -72,34 +69,8 @@ export async function handleMessage(message: InboundMessage, deps: ConversationD
     vocabulary: answers.source.vocabulary,
   });
   if (alerts) return alertsReply(alerts, message, deps);
-  const streaks = parseStreaks(message.text);
-  if (streaks?.kind === 'usage')
-    return {
-      kind: 'card',
-      delivery: { how: 'post', visibleTo: 'asker' },
-      view: buildErrorView(new BotError('USAGE', streaks.message)),
-    };
-  if (streaks)
-    return {
-      kind: 'lookup',
-      delivery: { how: 'post', visibleTo: 'channel' },
-      pendingText: `Looking for policies failing ${streaks.days} days in a row…`,
-      answer: answerStreaks(streaks, message.timeZone, { ...answers, asker: message.asker }),
-    };
-  const why = parseWhy(message.text);
-  if (why?.kind === 'usage')
-    return {
-      kind: 'card',
-      delivery: { how: 'post', visibleTo: 'asker' },
-      view: buildErrorView(new BotError('USAGE', why.message)),
-    };
-  if (why)
-    return {
-      kind: 'lookup',
-      delivery: { how: 'post', visibleTo: 'channel' },
-      pendingText: `Looking into why ${why.name} failed…`,
-      answer: answerWhy(why, message.timeZone, { ...answers, asker: message.asker }),
-    };
+  const answered = answerKindReply(message, answers);
+  if (answered) return answered;
   const prepared = prepareQuestion(message.text, message.timeZone, answers, message.command, message.locale);
   if (prepared.kind === 'immediate')
     return { kind: 'card', delivery: { how: 'post', visibleTo: 'asker' }, view: prepared.view };

@@ -39,6 +39,7 @@ export function buildUsageText(profile: SessionVocabulary, command = ''): string
     `I only read sessions: I can't retry, cancel or restore anything.`,
     `Daily digest here (this channel or chat): \`${prefix}digest daily 08:00\`, \`${prefix}digest status\`, \`${prefix}digest off\`.`,
     `Why a policy or VM failed, with its log, its VMs and its streak: \`${prefix}why did Prod VMs fail\`.`,
+    `The last success of a policy or VM: \`${prefix}when did web-01 last back up successfully\`.`,
     `Policies failing day after day: \`${prefix}which policies failed 3 days in a row\`, \`${prefix}what keeps failing\`.`,
     `Failure alerts here, as they happen: \`${prefix}alerts on\`, \`${prefix}alerts status\`, \`${prefix}alerts off\`.`,
   ].join('\n');

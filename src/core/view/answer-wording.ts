@@ -47,6 +47,8 @@ export function fallbackText(view: AnswerView): string {
     case 'help':
     case 'notice':
       return view.title;
+    case 'last-good':
+      return view.line;
     case 'streaks':
       return `${view.title}: ${view.emptyText ?? `${view.lines.length} ${view.lines.length === 1 ? 'policy' : 'policies'}`}`;
     case 'why':

@@ -32,6 +32,17 @@ export function buildCard(view: AnswerView): Card {
         ],
         [],
       );
+    case 'last-good':
+      return card(
+        [
+          { type: 'title', text: view.title },
+          { type: 'paragraph', text: view.line },
+          ...(view.since ? [{ type: 'paragraph' as const, text: view.since }] : []),
+          { type: 'rows', rows: [view.row], pageToken: view.listToken },
+          { type: 'times-in', timeZone: view.timeZone },
+        ],
+        [token('show-all', 'Show its sessions', view.listToken), ...openVeeam(view.veeamUrl)],
+      );
     case 'streaks':
       return card(
         [

@@ -212,7 +212,23 @@ export type StreaksView = {
   veeamUrl: string | null;
 };
 
+/** "When did X last back up successfully?": one line, the session, and what happened since. */
+export type LastGoodView = {
+  kind: 'last-good';
+  title: string;
+  /** "web-01 last succeeded Tue 1 Dec 02:42, 1 d 8 h ago (Policy Backup of Prod VMs)." */
+  line: string;
+  /** "Since then: failed at Wed 2 Dec 02:00 (Policy Backup)."; null when nothing came after. */
+  since: string | null;
+  row: SessionRow;
+  /** Its sessions, newest first, with paging. */
+  listToken: string;
+  timeZone: string;
+  veeamUrl: string | null;
+};
+
 export type AnswerView =
+  | LastGoodView
   | StreaksView
   | WhyView
   | SessionsView

@@ -1,0 +1,58 @@
+import type { AnswerDeps } from '../answers/answer-question';
+import { BotError } from '../errors';
+import { answerLastGood } from '../last-good/answer-last-good';
+import { parseLastGood } from '../last-good/parse-last-good';
+import { answerStreaks } from '../streaks/answer-streaks';
+import { parseStreaks } from '../streaks/parse-streaks';
+import { buildErrorView } from '../view/build-error-view';
+import type { AnswerView } from '../view/sessions-view';
+import { answerWhy } from '../why/answer-why';
+import { parseWhy } from '../why/parse-why';
+import type { InboundMessage, Reply } from './conversation';
+
+type Usage = { kind: 'usage'; message: string };
+
+/** A question whose answer is not a list: its own words, what to show while it is looked up, the answer. */
+type AnswerKind<R> = {
+  parse(text: string): R | Usage | null;
+  pending(request: R): string;
+  answer(request: R, timeZone: string, deps: AnswerDeps): Promise<AnswerView>;
+};
+
+const kind = <R>(k: AnswerKind<R>) => k as AnswerKind<unknown>;
+
+/** Tried in order before the list questions; each says null for words that are not its own. */
+const ANSWER_KINDS: AnswerKind<unknown>[] = [
+  kind({
+    parse: parseLastGood,
+    pending: (r) => `Looking up the last success of ${r.name}…`,
+    answer: answerLastGood,
+  }),
+  kind({
+    parse: parseStreaks,
+    pending: (r) => `Looking for policies failing ${r.days} days in a row…`,
+    answer: answerStreaks,
+  }),
+  kind({ parse: parseWhy, pending: (r) => `Looking into why ${r.name} failed…`, answer: answerWhy }),
+];
+
+/** The reply to a question that is not a list, or null when the text is a list question (or a command). */
+export function answerKindReply(message: InboundMessage, answers: AnswerDeps): Reply | null {
+  for (const k of ANSWER_KINDS) {
+    const request = k.parse(message.text);
+    if (request === null) continue;
+    if ((request as Usage).kind === 'usage')
+      return {
+        kind: 'card',
+        delivery: { how: 'post', visibleTo: 'asker' },
+        view: buildErrorView(new BotError('USAGE', (request as Usage).message)),
+      };
+    return {
+      kind: 'lookup',
+      delivery: { how: 'post', visibleTo: 'channel' },
+      pendingText: k.pending(request),
+      answer: k.answer(request, message.timeZone, { ...answers, asker: message.asker }),
+    };
+  }
+  return null;
+}
