@@ -4,10 +4,12 @@
  * latency per request, in the same process, one after the other.
  */
 import { collectDigest } from '../src/core/digest/collect-digest';
+import { answerLastGood } from '../src/core/last-good/answer-last-good';
 import type { SessionPage } from '../src/core/sessions/session';
 import { unfilteredQuery } from '../src/core/sessions/session-query';
 import { answerStreaks } from '../src/core/streaks/answer-streaks';
 import { createButtonTokens } from '../src/core/view/page-token';
+import type { AnswerView } from '../src/core/view/sessions-view';
 import { answerWhy } from '../src/core/why/answer-why';
 import { vocabularyOf } from '../src/veeam/api-versions';
 import { DEFAULT_SIMULATOR_USER, startVeeamSimulator } from '../src/veeam/simulator/simulator-server';
@@ -98,48 +100,36 @@ async function main() {
         naive.peakHeapMb.toFixed(1),
       ],
     );
-    // Why did the busiest-failing policy fail: its calls do not grow with the volume (name lookups,
-    // cached by the client for every question, are made once before).
+    // The answers that are not lists: their calls must not grow with the volume (name lookups, cached by
+    // the client for every question, are made once before).
     const policy = sim.world.policies.find((p) => p.errorRate >= 0.25) ?? sim.world.policies[0];
-    await client.findPolicies(policy?.name ?? '');
-    const before = sim.stats.apiCalls;
-    const why = await measure(() =>
-      answerWhy({ kind: 'why', name: policy?.name ?? '', as: 'policy' }, 'UTC', {
-        source: client,
-        pageSize: 10,
-        veeamUrl: null,
-        now: () => new Date(now),
-        logger: { debug() {}, info() {}, warn() {}, error() {} },
-        tokens: createButtonTokens({ current: 'bench-key' }, () => client.vocabulary),
-      }),
-    );
-    if (why.result.kind !== 'why') throw new Error(`why answered ${why.result.kind}`);
-    rows.push([
-      perDay,
-      'why did it fail',
-      sim.stats.apiCalls - before,
-      why.ms.toFixed(0),
-      why.peakHeapMb.toFixed(1),
-    ]);
-    const beforeStreaks = sim.stats.apiCalls;
-    const streaks = await measure(() =>
-      answerStreaks({ kind: 'streaks', days: 3 }, 'UTC', {
-        source: client,
-        pageSize: 10,
-        veeamUrl: null,
-        now: () => new Date(now),
-        logger: { debug() {}, info() {}, warn() {}, error() {} },
-        tokens: createButtonTokens({ current: 'bench-key' }, () => client.vocabulary),
-      }),
-    );
-    if (streaks.result.kind !== 'streaks') throw new Error(`streaks answered ${streaks.result.kind}`);
-    rows.push([
-      perDay,
-      'failed 3 days in a row',
-      sim.stats.apiCalls - beforeStreaks,
-      streaks.ms.toFixed(0),
-      streaks.peakHeapMb.toFixed(1),
-    ]);
+    const name = policy?.name ?? '';
+    await client.findPolicies(name);
+    const deps = {
+      source: client,
+      pageSize: 10,
+      veeamUrl: null,
+      now: () => new Date(now),
+      logger: { debug() {}, info() {}, warn() {}, error() {} },
+      tokens: createButtonTokens({ current: 'bench-key' }, () => client.vocabulary),
+    };
+    const answers: [string, string, () => Promise<AnswerView>][] = [
+      ['why did it fail', 'why', () => answerWhy({ kind: 'why', name, as: 'policy' }, 'UTC', deps)],
+      ['failed 3 days in a row', 'streaks', () => answerStreaks({ kind: 'streaks', days: 3 }, 'UTC', deps)],
+      ['last success', 'last-good', () => answerLastGood({ kind: 'last-good', name }, 'UTC', deps)],
+    ];
+    for (const [label, kind, run] of answers) {
+      const before = sim.stats.apiCalls;
+      const answered = await measure(run);
+      if (answered.result.kind !== kind) throw new Error(`${label} answered ${answered.result.kind}`);
+      rows.push([
+        perDay,
+        label,
+        sim.stats.apiCalls - before,
+        answered.ms.toFixed(0),
+        answered.peakHeapMb.toFixed(1),
+      ]);
+    }
     summary.push(
       `${perDay} sessions/day: naive/digest = ${(naive.result.calls / ours.result.apiCalls).toFixed(1)}× calls, ${(naive.ms / ours.ms).toFixed(1)}× time`,
     );
@@ -147,7 +137,7 @@ async function main() {
     await sim.close();
   }
   process.stdout.write(
-    `Digest, why- and streak-answer cost by volume (simulator latency ${LATENCY_MS} ms a request, one process, Node ${process.version})\n\n` +
+    `Digest and answer cost by volume (simulator latency ${LATENCY_MS} ms a request, one process, Node ${process.version})\n\n` +
       `${table(['sessions/day', 'approach', 'API calls', 'wall ms', 'peak heap MB'], rows)}\n\n${summary.join('\n')}\n`,
   );
 }
