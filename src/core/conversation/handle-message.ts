@@ -50,8 +50,9 @@ export function refusal(
 }
 
 /**
- * A message to the bot, on any platform: the allowlist, then `digest …`, `alerts …` and `why …`, then
- * help and usage (answered at once, to the asker), then a question (a lookup, for the conversation).
+ * A message to the bot, on any platform: the allowlist, then `digest …` and `alerts …`, then the answers
+ * that are not lists (answer-kinds.ts: why, streaks, last success), then help and usage (answered at once,
+ * to the asker), then a list question (a lookup, for the conversation).
  */
 export async function handleMessage(message: InboundMessage, deps: ConversationDeps): Promise<Reply> {
   const refused = refusal(message.access, message.asker, deps);
