@@ -8,6 +8,7 @@ import {
 } from '../core/alerts/alert-subscription';
 import type { Logger, SessionsSource } from '../core/ports';
 import type { JobStatus } from '../core/sessions/api-version';
+import { readSessionsSince } from '../core/sessions/read-sessions-since';
 import type { Session } from '../core/sessions/session';
 import type { AlertDelivery } from '../platforms/chat-platform';
 import { ChannelUnreachable } from '../platforms/chat-platform';
@@ -16,7 +17,6 @@ import type { AlertLedger } from '../storage/alert-ledger';
 import { eventKey } from '../storage/alert-ledger';
 import type { AlertSubscriptionStore } from '../storage/alert-subscription-store';
 import type { AlertMessages } from './alert-messages';
-import { readAlertSessions } from './read-alert-sessions';
 
 export type AlertPollerOptions = {
   source: SessionsSource;
@@ -122,7 +122,7 @@ export class AlertPoller {
     const statuses: JobStatus[] = [...FAILURE_STATUSES];
     if (subscriptions.some((s) => s.includeWarnings)) statuses.push(...WARNING_STATUSES);
     const from = new Date(nowMs - this.o.lookbackMs).toISOString();
-    const failed = await readAlertSessions(this.o.source, statuses, from, this.o.maxPages);
+    const failed = await readSessionsSince(this.o.source, statuses, from, this.o.maxPages);
     // A Success only matters to a policy that is failing, after its latest failure.
     const failing = await this.o.incidents.listFailing();
     const since = Math.max(
@@ -131,8 +131,8 @@ export class AlertPoller {
     );
     const succeeded =
       failing.length > 0
-        ? await readAlertSessions(this.o.source, ['Success'], new Date(since).toISOString(), this.o.maxPages)
-        : { sessions: [], calls: 0, note: null };
+        ? await readSessionsSince(this.o.source, ['Success'], new Date(since).toISOString(), this.o.maxPages)
+        : { sessions: [], calls: 0, complete: true, note: null };
     const sessions = [...failed.sessions, ...succeeded.sessions].sort((a, b) => eventTime(a) - eventTime(b));
     const note = [failed.note, succeeded.note].filter(Boolean).join('; ') || null;
     if (note) logger.warn('An alert poll read only part of the sessions', { note });

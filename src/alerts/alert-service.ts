@@ -7,6 +7,7 @@ import {
 import { ALERTS_USAGE, type AlertsCommand } from '../core/alerts/parse-alerts-command';
 import type { AnswerDeps } from '../core/answers/answer-question';
 import { answerDetails } from '../core/answers/answer-question';
+import type { SubscriptionPlace } from '../core/conversation/handle-message';
 import { BotError, toBotError } from '../core/errors';
 import { resolveSessionFilter } from '../core/sessions/find-sessions';
 import { buildErrorView } from '../core/view/build-error-view';
@@ -18,14 +19,6 @@ import type { AlertIncidentStore } from '../storage/alert-incident-store';
 import type { AlertLedger } from '../storage/alert-ledger';
 import type { AlertSubscriptionStore } from '../storage/alert-subscription-store';
 import type { AlertMessages } from './alert-messages';
-
-export type AlertPlace = {
-  platform: string;
-  channelId: string;
-  userId: string;
-  userName: string;
-  timeZone: string;
-};
 
 export type AlertServiceDeps = {
   answers: AnswerDeps;
@@ -49,7 +42,7 @@ export class AlertService {
   constructor(private readonly deps: AlertServiceDeps) {}
 
   /** Never throws: a failure is an error card. */
-  async handleCommand(command: AlertsCommand, place: AlertPlace): Promise<AnswerView> {
+  async handleCommand(command: AlertsCommand, place: SubscriptionPlace): Promise<AnswerView> {
     try {
       return await this.command(command, place);
     } catch (error) {
@@ -64,7 +57,7 @@ export class AlertService {
     return `${formatLocalTime(iso, zone, DateTime.fromJSDate(this.deps.answers.now()))} ${zone}`;
   }
 
-  private async command(command: AlertsCommand, place: AlertPlace): Promise<AnswerView> {
+  private async command(command: AlertsCommand, place: SubscriptionPlace): Promise<AnswerView> {
     const { subscriptions } = this.deps;
     const id = alertSubscriptionId(place.platform, place.channelId);
     const here = await subscriptions.findByChannel(place.platform, place.channelId);

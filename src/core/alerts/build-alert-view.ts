@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Session } from '../sessions/session';
 import { describeStatus } from '../view/describe-query';
-import { formatDuration, formatLocalTime } from '../view/human-time';
+import { formatDuration, formatLocalTime, ordinal } from '../view/human-time';
 import type { ButtonTokens } from '../view/page-token';
 import type { AlertOp, AlertView, NoticeView } from '../view/sessions-view';
 import type { AlertIncident } from './alert-incident';
@@ -20,13 +20,6 @@ const SNOOZES: { op: AlertOp; label: string }[] = [
   { op: 'snooze-24h', label: 'Snooze 24 h' },
   { op: 'snooze-1w', label: 'Snooze 1 week' },
 ];
-
-/** "3rd", "11th", "22nd". */
-function ordinal(n: number): string {
-  const teen = n % 100 >= 11 && n % 100 <= 13;
-  const suffix = teen ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
-  return `${n}${suffix}`;
-}
 
 function when(iso: string, context: AlertViewContext): string {
   return formatLocalTime(iso, context.timeZone, DateTime.fromJSDate(context.now));

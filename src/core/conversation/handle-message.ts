@@ -18,12 +18,18 @@ export interface DigestCommands {
   ): Promise<AnswerView>;
 }
 
+/** Where a channel's digest or alerts are kept, and who said the command there. */
+export type SubscriptionPlace = {
+  platform: string;
+  channelId: string;
+  userId: string;
+  userName: string;
+  timeZone: string;
+};
+
 /** Where alert commands and alert buttons are carried out: the alert service implements it. */
 export interface AlertCommands {
-  handleCommand(
-    command: AlertsCommand,
-    place: { platform: string; channelId: string; userId: string; userName: string; timeZone: string },
-  ): Promise<AnswerView>;
+  handleCommand(command: AlertsCommand, place: SubscriptionPlace): Promise<AnswerView>;
   act(button: AlertButtonState, who: { userId: string; name: string }): Promise<AnswerView>;
 }
 
@@ -85,30 +91,46 @@ export async function handleMessage(message: InboundMessage, deps: ConversationD
 
 const ALERTS_UNAVAILABLE = 'Alerts are off here: the bot keeps no alert subscriptions on this surface.';
 
+/** A digest or alerts command's outcome, for the channel to see when it changed the channel's, else the asker. */
+function commandCard(view: AnswerView, changesChannel: boolean): Reply {
+  const forChannel = view.kind !== 'error' && changesChannel;
+  return { kind: 'card', delivery: { how: 'post', visibleTo: forChannel ? 'channel' : 'asker' }, view };
+}
+
+/**
+ * The service and where a channel's subscription is kept, with who asked; or, when the service is off or
+ * the surface keeps none, the card that says why.
+ */
+function subscriptionPlace<S>(
+  message: InboundMessage,
+  service: S | null | undefined,
+  offText: string,
+): { service: S; place: SubscriptionPlace } | { refused: Reply } {
+  const place = message.digestPlace;
+  if (!service || 'unavailable' in place) {
+    const why = 'unavailable' in place ? place.unavailable : offText;
+    return { refused: commandCard(buildErrorView(new BotError('USAGE', why)), false) };
+  }
+  // A platform with one anonymous person (the playground) subscribes under its own name.
+  const userId = message.asker.userId ?? message.asker.platform;
+  return {
+    service,
+    place: { ...place, userId, userName: message.asker.name ?? userId, timeZone: message.timeZone },
+  };
+}
+
 async function alertsReply(
   command: AlertsCommand,
   message: InboundMessage,
   deps: ConversationDeps,
 ): Promise<Reply> {
-  const place = message.digestPlace;
-  if (!deps.alerts || 'unavailable' in place) {
-    const why = 'unavailable' in place ? place.unavailable : ALERTS_UNAVAILABLE;
-    return {
-      kind: 'card',
-      delivery: { how: 'post', visibleTo: 'asker' },
-      view: buildErrorView(new BotError('USAGE', why)),
-    };
-  }
-  const userId = message.asker.userId ?? message.asker.platform;
-  const view = await deps.alerts.handleCommand(command, {
-    ...place,
-    userId,
-    userName: message.asker.name ?? userId,
-    timeZone: message.timeZone,
-  });
+  const at = subscriptionPlace(message, deps.alerts, ALERTS_UNAVAILABLE);
+  if ('refused' in at) return at.refused;
   // Turning alerts on or off is for the channel to see; status and usage are for the asker.
-  const forChannel = view.kind !== 'error' && (command.kind === 'on' || command.kind === 'off');
-  return { kind: 'card', delivery: { how: 'post', visibleTo: forChannel ? 'channel' : 'asker' }, view };
+  return commandCard(
+    await at.service.handleCommand(command, at.place),
+    command.kind === 'on' || command.kind === 'off',
+  );
 }
 
 async function digestReply(
@@ -116,24 +138,11 @@ async function digestReply(
   message: InboundMessage,
   deps: ConversationDeps,
 ): Promise<Reply> {
-  const place = message.digestPlace;
-  if (!deps.digests || 'unavailable' in place) {
-    const why = 'unavailable' in place ? place.unavailable : DIGESTS_UNAVAILABLE;
-    return {
-      kind: 'card',
-      delivery: { how: 'post', visibleTo: 'asker' },
-      view: buildErrorView(new BotError('USAGE', why)),
-    };
-  }
-  const view = await deps.digests.handleCommand(command, {
-    ...place,
-    // A platform with one anonymous person (the playground) subscribes under its own name.
-    userId: message.asker.userId ?? message.asker.platform,
-    timeZone: message.timeZone,
-  });
+  const at = subscriptionPlace(message, deps.digests, DIGESTS_UNAVAILABLE);
+  if ('refused' in at) return at.refused;
   // Subscribing, stopping and `digest now` are for the whole channel to see; the rest is for the asker.
-  const forChannel =
-    view.kind !== 'error' &&
-    (command.kind === 'subscribe' || command.kind === 'off' || command.kind === 'now');
-  return { kind: 'card', delivery: { how: 'post', visibleTo: forChannel ? 'channel' : 'asker' }, view };
+  return commandCard(
+    await at.service.handleCommand(command, at.place),
+    command.kind === 'subscribe' || command.kind === 'off' || command.kind === 'now',
+  );
 }

@@ -1,14 +1,13 @@
 import { DateTime } from 'luxon';
 import { type AnswerDeps, audited, failure } from '../answers/answer-question';
-import type { Session } from '../sessions/session';
+import { readSessionsSince } from '../sessions/read-sessions-since';
 import { unfilteredQuery } from '../sessions/session-query';
 import type { AnswerView } from '../view/sessions-view';
 import { buildStreaksView } from './build-streaks-view';
 import { findStreaks } from './find-streaks';
 import type { StreaksRequest } from './parse-streaks';
 
-/** Failed sessions read at most, newest first: the bound the answer states when it is reached. */
-const PAGE = 100;
+/** Pages of failed sessions read at most (2,000 sessions): the bound the answer states when it is reached. */
 const MAX_PAGES = 20;
 
 /**
@@ -29,32 +28,17 @@ export function answerStreaks(
   const listQuery = {
     ...unfilteredQuery(timeZone, deps.source.vocabulary),
     statuses: failures,
-    fromUtc: from.toUTC().toISO({ suppressMilliseconds: true }) ?? null,
+    fromUtc: from.toJSDate().toISOString(),
     timeLabel: `last ${span} days`,
   };
   return audited(deps, 'streaks', listQuery, async () => {
     try {
-      const sessions: Session[] = [];
-      let complete = false;
-      for (let page = 0; page < MAX_PAGES; page++) {
-        const got = await deps.source.listSessions(
-          {
-            statuses: failures,
-            types: [],
-            policyId: null,
-            vmId: null,
-            fromUtc: listQuery.fromUtc,
-            toUtc: null,
-          },
-          { offset: page * PAGE, limit: PAGE },
-        );
-        sessions.push(...got.sessions);
-        const more = got.total !== null ? (page + 1) * PAGE < got.total : got.sessions.length === PAGE;
-        if (!more) {
-          complete = true;
-          break;
-        }
-      }
+      const { sessions, complete } = await readSessionsSince(
+        deps.source,
+        failures,
+        listQuery.fromUtc,
+        MAX_PAGES,
+      );
       return buildStreaksView(
         findStreaks(sessions, request.days, timeZone, now),
         { days: request.days, span, firstDay: from.toISODate() ?? '', read: sessions.length, complete },

@@ -5,7 +5,7 @@ import { isSessionId } from '../sessions/session';
 import { MAX_NAME_LENGTH, type SessionQuery } from '../sessions/session-query';
 import { isTimeZone } from '../time-zone';
 import { codeOfValue, valueOfCode } from './button-codes';
-import type { AlertOp } from './sessions-view';
+import { ALERT_OPS, type AlertOp } from './sessions-view';
 
 /**
  * Button state: the query (with absolute time bounds, so "Next" on "today" stays on the same window),
@@ -85,15 +85,6 @@ const detailsSchema = z.strictObject({
   b: z.strictObject(pageFields).nullable(),
 });
 
-const ALERT_OPS = [
-  'own',
-  'snooze-1h',
-  'snooze-24h',
-  'snooze-1w',
-  'unsnooze',
-  'details',
-  'why',
-] as const satisfies readonly AlertOp[];
 const alertSchema = z.strictObject({
   k: z.literal('a'),
   // Incident ids are UUIDs, like session ids.

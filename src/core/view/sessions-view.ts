@@ -148,7 +148,16 @@ export type DigestView = {
 };
 
 /** What a button on an alert does. */
-export type AlertOp = 'own' | 'snooze-1h' | 'snooze-24h' | 'snooze-1w' | 'unsnooze' | 'details' | 'why';
+export const ALERT_OPS = [
+  'own',
+  'snooze-1h',
+  'snooze-24h',
+  'snooze-1w',
+  'unsnooze',
+  'details',
+  'why',
+] as const;
+export type AlertOp = (typeof ALERT_OPS)[number];
 
 /** A policy failing (or recovered) in a channel: the top-level alert message, kept up to date. */
 export type AlertView = {

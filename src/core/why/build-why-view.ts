@@ -3,7 +3,7 @@ import type { ProtectedItemResults, Session, SessionLogLine } from '../sessions/
 import type { SessionQuery } from '../sessions/session-query';
 import { buildRow } from '../view/build-sessions-view';
 import { describeStatus } from '../view/describe-query';
-import { formatLocalTime } from '../view/human-time';
+import { formatLocalTime, ordinal } from '../view/human-time';
 import type { ButtonTokens } from '../view/page-token';
 import type { WhyView } from '../view/sessions-view';
 import type { FailureHistory } from './explain-failure';
@@ -12,11 +12,6 @@ import type { FailureHistory } from './explain-failure';
 const WHY_LOG_LINES = 10;
 /** VMs listed by name; the rest are counted. */
 const WHY_VMS = 10;
-
-const ORDINAL = (n: number) => {
-  const teen = n % 100 >= 11 && n % 100 <= 13;
-  return `${n}${teen ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
-};
 
 export type WhyViewContext = {
   /** The failed sessions of the subject: the list behind the answer. */
@@ -39,7 +34,7 @@ function historyLines(failed: Session, h: FailureHistory, zone: string, now: Dat
   const when = (iso: string | null) => formatLocalTime(iso, zone, now);
   const lines: string[] = [];
   if (h.streak > 1)
-    lines.push(`The ${ORDINAL(h.streak)} failure in a row, failing since ${when(h.failingSince)}.`);
+    lines.push(`The ${ordinal(h.streak)} failure in a row, failing since ${when(h.failingSince)}.`);
   else if (h.successesBefore === null)
     lines.push(`The only failure among the newest ${h.read} sessions read, the rest succeeded or warned.`);
   else if (h.successesBefore > 0)

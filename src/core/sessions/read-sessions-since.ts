@@ -1,28 +1,30 @@
-import type { SessionsSource } from '../core/ports';
-import type { JobStatus } from '../core/sessions/api-version';
-import type { Session } from '../core/sessions/session';
+import type { SessionsSource } from '../ports';
+import type { JobStatus } from './api-version';
+import type { Session } from './session';
 
-/** Sessions a page of the poll asks for: the API's usual page, so an appliance serves it like any list. */
+/** Sessions a page asks for: the API's usual page, so an appliance serves it like any list. */
 const PAGE = 100;
 
-export type AlertSessions = {
+export type SessionsSince = {
   sessions: Session[];
   /** List requests made. */
   calls: number;
-  /** Said in the log and `alerts status` when the poll read less than all that matched. */
+  /** False when the read stopped at its bound with more left. */
+  complete: boolean;
+  /** Said in the log or the answer when the read got less than all that matched. */
   note: string | null;
 };
 
 /**
- * Every session with one of `statuses` that started at or after `fromUtc`, up to `maxPages` pages: one
- * query for every channel together, matched to subscriptions by the caller.
+ * Every session with one of `statuses` (those the appliance knows) that started at or after `fromUtc`,
+ * page by page, `maxPages` at most: the bounded read behind the alert poll and the streak answer.
  */
-export async function readAlertSessions(
+export async function readSessionsSince(
   source: SessionsSource,
   statuses: readonly JobStatus[],
   fromUtc: string,
   maxPages: number,
-): Promise<AlertSessions> {
+): Promise<SessionsSince> {
   const known = source.vocabulary.statuses;
   const filter = {
     statuses: statuses.filter((s) => known.includes(s)),
@@ -41,10 +43,11 @@ export async function readAlertSessions(
     sessions.push(...page.sessions);
     if (page.unreadable > 0) problems.push(`${page.unreadable} unreadable sessions skipped`);
     const more = page.total !== null ? offset + PAGE < page.total : page.sessions.length === PAGE;
-    if (!more) return { sessions, calls, note: problems.length > 0 ? problems.join('; ') : null };
+    if (!more)
+      return { sessions, calls, complete: true, note: problems.length > 0 ? problems.join('; ') : null };
   }
   problems.push(
     `read only the first ${maxPages * PAGE} ${filter.statuses.join('/')} sessions since ${fromUtc}`,
   );
-  return { sessions, calls, note: problems.join('; ') };
+  return { sessions, calls, complete: false, note: problems.join('; ') };
 }
