@@ -146,7 +146,10 @@ describeInBrowser('the playground, in a real browser', () => {
     await page.getByRole('button', { name: 'Ask', exact: true }).click();
     await slack().getByText('Alerts on').waitFor();
     await page.getByRole('button', { name: 'Make a policy fail now' }).click();
-    const note = (await page.locator('#channel-note').textContent()) ?? '';
+    // The page writes the note once the simulator has answered: wait for it, not for the click.
+    const noteLine = page.locator('#channel-note').filter({ hasText: 'failed just now' });
+    await noteLine.waitFor();
+    const note = (await noteLine.textContent()) ?? '';
     const policy = /^(.+) failed just now/.exec(note)?.[1] ?? '';
     expect(policy).not.toBe('');
     const channel = page.getByTestId('channel');
