@@ -73,6 +73,7 @@ export function renderAnswerText(view: AnswerView): string {
         ...view.log.map((l) => `${l.timeText}  ${l.message}`),
         ...(view.vmSummary ? ['', view.vmSummary] : []),
         ...view.vms.map((v) => `${v.label}: ${v.value}`),
+        ...view.hints.flatMap((h) => ['', h.text, `  ${h.source}: ${h.url}`]),
       ].join('\n');
     case 'alert':
       return [

@@ -315,6 +315,22 @@ export function rendererContract<R>(r: RendererUnderTest<R>): void {
       expect(r.problems(rendered)).toEqual([]);
     });
 
+    it('adds the cause Veeam documents for a log line that matches one, with its page one button away', () => {
+      const rendered = r.render(
+        makeWhyView({ reason: 'Failed to create snapshot: the operation failed with a serialization error' }),
+      );
+      const text = r.visibleText(rendered).join('\n');
+      expect(text).toContain('Known cause (Veeam documentation): Veeam creates a snapshot only while');
+      const links = r
+        .buttons(rendered)
+        .filter((b) => b.kind === 'open')
+        .map((b) => b.url);
+      expect(links).toContain('https://helpcenter.veeam.com/docs/vbazure/guide/how_vm_backup_works.html');
+      expect(links).toContain('https://veeam.example.com');
+      expect(r.problems(rendered)).toEqual([]);
+      expect(r.visibleText(r.render(makeWhyView())).join('\n')).not.toContain('Known cause');
+    });
+
     it.each(HOSTILE)(
       'shows a hostile name and log line %s literally when explaining a failure',
       (hostile) => {

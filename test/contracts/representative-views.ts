@@ -49,6 +49,10 @@ export function representativeViews(): [name: string, view: AnswerView][] {
       ),
     ],
     ['why-failed', makeWhyView()],
+    [
+      'why-known-cause',
+      makeWhyView({ reason: 'Failed to back up sql-03: the service account cannot read the disk key' }),
+    ],
     ['streaks', makeStreaksView()],
     ['last-good', makeLastGoodView()],
     ['alert-recovered', makeAlertView({ state: 'recovered', recoveredAt: '2026-11-29T09:30:00Z' })],

@@ -60,6 +60,7 @@ export function buildCard(view: AnswerView): Card {
     case 'why':
       return card(whyElements(view), [
         token('show-all', 'Show its failed sessions', view.listToken),
+        ...view.hints.map((h): CardAction => ({ kind: 'open-doc', label: h.source, url: h.url })),
         ...openVeeam(view.veeamUrl),
       ]);
     case 'alert':
@@ -162,6 +163,7 @@ function whyElements(view: WhyView): CardElement[] {
       : []),
     ...(view.vmSummary ? [{ type: 'paragraph' as const, text: view.vmSummary }] : []),
     ...(view.vms.length > 0 ? [{ type: 'fields' as const, fields: view.vms }] : []),
+    ...view.hints.map((h) => ({ type: 'paragraph' as const, text: h.text })),
     { type: 'times-in', timeZone: view.timeZone },
   ];
 }

@@ -42,6 +42,8 @@ export type CardElement =
 export type CardAction =
   | { kind: 'previous' | 'next' | 'back' | 'retry' | 'show-all'; label: string; token: string }
   | { kind: 'open-url'; label: string; url: string }
+  /** A page of Veeam's documentation a hint cites. */
+  | { kind: 'open-doc'; label: string; url: string }
   /** A button of an alert: its op picks the platform's action id; the token names the incident. */
   | { kind: 'alert'; op: AlertOp; label: string; token: string };
 

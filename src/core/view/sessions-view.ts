@@ -198,6 +198,8 @@ export type WhyView = {
   vms: { label: string; value: string }[];
   /** "2 of 14 VMs failed, 1 warned." ; null without per-VM results. */
   vmSummary: string | null;
+  /** Causes Veeam documents for what the log says, each with the page that says so; none without a match. */
+  hints: { text: string; url: string; source: string }[];
   /** Opens the failed sessions of X with paging, for the clicker. */
   listToken: string;
   timeZone: string;

@@ -7,6 +7,7 @@ import { formatLocalTime, ordinal } from '../view/human-time';
 import type { ButtonTokens } from '../view/page-token';
 import type { WhyView } from '../view/sessions-view';
 import type { FailureHistory } from './explain-failure';
+import { knownCausesOf } from './known-causes';
 
 /** Log lines an answer shows: the end of the log, where a failure explains itself. */
 const WHY_LOG_LINES = 10;
@@ -123,6 +124,11 @@ export function buildWhyView(
     })),
     vms,
     vmSummary,
+    hints: knownCausesOf(problems.map((l) => l.message)).map((c) => ({
+      text: `Known cause (Veeam documentation): ${c.hint}`,
+      url: c.url,
+      source: c.source,
+    })),
     listToken: context.tokens.encodePage(back),
     timeZone: zone,
     veeamUrl: context.veeamUrl,

@@ -36,4 +36,7 @@ export function registerButtonActions(app: App, ctx: SlackContext): void {
   app.action<BlockAction<ButtonAction>>(SLACK_ACTIONS.openVeeam, async ({ ack }) => {
     await ack();
   });
+  app.action<BlockAction<ButtonAction>>(/^sessions\.open_doc\.\d+$/, async ({ ack }) => {
+    await ack();
+  });
 }

@@ -33,6 +33,8 @@ export const SLACK_ACTIONS = {
   /** From a digest: the full list, privately, for whoever clicks. */
   showAll: 'sessions.show_all',
   openVeeam: 'sessions.open_veeam',
+  /** A documentation link a hint cites; numbered after it, since ids must differ within a block. */
+  openDoc: 'sessions.open_doc',
 } as const;
 
 /** Action ids of an alert's buttons: one per op, since ids must differ within a block. */

@@ -28,7 +28,7 @@ export function renderAnswerBlockKit(view: AnswerView, options: BlockKitOptions 
 }
 
 function cardToBlockKit(card: Card, options: BlockKitOptions): BlockKitMessage {
-  const buttons = card.actions.map(toButton);
+  const buttons = card.actions.map((a, i) => toButton(a, i));
   if (options.shareable && card.shareToken) {
     // Before "Open in Veeam", after the paging buttons.
     const at = card.actions.findIndex((a) => a.kind === 'open-url');
@@ -48,7 +48,7 @@ function cardToBlockKit(card: Card, options: BlockKitOptions): BlockKitMessage {
   return { text: truncate(escapeMrkdwn(card.fallback), L.fallbackText), blocks };
 }
 
-const ACTION_IDS: Record<Exclude<CardAction['kind'], 'open-url' | 'alert'>, string> = {
+const ACTION_IDS: Record<Exclude<CardAction['kind'], 'open-url' | 'open-doc' | 'alert'>, string> = {
   previous: SLACK_ACTIONS.previous,
   next: SLACK_ACTIONS.next,
   back: SLACK_ACTIONS.back,
@@ -56,12 +56,12 @@ const ACTION_IDS: Record<Exclude<CardAction['kind'], 'open-url' | 'alert'>, stri
   'show-all': SLACK_ACTIONS.showAll,
 };
 
-function toButton(action: CardAction): Button {
-  if (action.kind === 'open-url')
+function toButton(action: CardAction, index: number): Button {
+  if (action.kind === 'open-url' || action.kind === 'open-doc')
     return {
       type: 'button',
       text: plain(action.label, L.buttonText),
-      action_id: SLACK_ACTIONS.openVeeam,
+      action_id: action.kind === 'open-url' ? SLACK_ACTIONS.openVeeam : `${SLACK_ACTIONS.openDoc}.${index}`,
       url: truncate(action.url, L.url),
     };
   if (action.kind === 'alert') return button(action.label, SLACK_ALERT_ACTIONS[action.op], action.token);

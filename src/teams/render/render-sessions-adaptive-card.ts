@@ -54,7 +54,7 @@ function withSnoozesFolded(actions: CardAction[]): unknown[] {
   return out;
 }
 
-const VERBS: Record<Exclude<CardAction['kind'], 'open-url'>, string> = {
+const VERBS: Record<Exclude<CardAction['kind'], 'open-url' | 'open-doc'>, string> = {
   previous: CARD_VERBS.page,
   next: CARD_VERBS.page,
   back: CARD_VERBS.page,
@@ -64,7 +64,8 @@ const VERBS: Record<Exclude<CardAction['kind'], 'open-url'>, string> = {
 };
 
 function toAction(action: CardAction): Record<string, unknown> {
-  if (action.kind === 'open-url') return { type: 'Action.OpenUrl', title: action.label, url: action.url };
+  if (action.kind === 'open-url' || action.kind === 'open-doc')
+    return { type: 'Action.OpenUrl', title: action.label, url: action.url };
   return execute(action.label, VERBS[action.kind], action.token);
 }
 
