@@ -53,12 +53,14 @@ export function renderAnswerText(view: AnswerView): string {
         '',
         `${view.row.statusLabel}  ${view.row.startedText}  ${view.row.durationText}  ${view.row.typeLabel}  ${view.row.name}`,
       ].join('\n');
-    case 'streaks':
+    case 'report':
       return [
         view.title,
         view.understood,
         ...(view.notice ? [`Note: ${view.notice}`] : []),
         '',
+        ...view.counts.map((c) => `${c.label}: ${c.count}${c.changeText ? ` (${c.changeText})` : ''}`),
+        ...(view.counts.length > 0 ? [''] : []),
         ...(view.emptyText ? [view.emptyText] : view.lines),
       ].join('\n');
     case 'why':

@@ -1,9 +1,9 @@
 import { buildStreaksView } from '../../src/core/streaks/build-streaks-view';
-import type { StreaksView } from '../../src/core/view/sessions-view';
+import type { ReportView } from '../../src/core/view/sessions-view';
 import { makeQuery, TEST_TOKENS, VIEW_NOW } from './sessions';
 
 /** Two policies failing: one for at least the whole week read, one for three days. */
-export function makeStreaksView(options: { name?: string; none?: boolean } = {}): StreaksView {
+export function makeStreaksView(options: { name?: string; none?: boolean } = {}): ReportView {
   return buildStreaksView(
     options.none
       ? []

@@ -1,5 +1,6 @@
 import type { SessionsSource } from '../ports';
 import type { JobStatus } from '../sessions/api-version';
+import { countSessions } from '../sessions/count-sessions';
 import { type ResolvedNames, resolveSessionFilter } from '../sessions/find-sessions';
 import type { Session, SessionPage } from '../sessions/session';
 import type { SessionFilter, SessionQuery } from '../sessions/session-query';
@@ -62,7 +63,6 @@ export async function collectDigest(
   source: SessionsSource,
 ): Promise<DigestData> {
   let apiCalls = 0;
-  const counted = (page: { total: number | null; sessions: unknown[] }) => page.total ?? page.sessions.length;
   const { filter, names } = await resolveSessionFilter(scope, source);
   const known = scope.vocabulary.statuses;
   const inRange = (statuses: readonly JobStatus[], from: Date, to: Date): SessionFilter => ({
@@ -78,22 +78,10 @@ export async function collectDigest(
     const key = `${group}|${from.getTime()}|${to.getTime()}`;
     let found = memo.get(key);
     if (!found) {
-      found = (async () => {
-        apiCalls++;
-        // v8.1 may leave totalCount out: then a full page is the best count there is.
-        const page = await source.listSessions(inRange(DIGEST_STATUS_GROUPS[group], from, to), {
-          offset: 0,
-          limit: 1,
-        });
-        if (page.total !== null) return page.total;
-        apiCalls++;
-        return counted(
-          await source.listSessions(inRange(DIGEST_STATUS_GROUPS[group], from, to), {
-            offset: 0,
-            limit: 1000,
-          }),
-        );
-      })();
+      found = countSessions(source, inRange(DIGEST_STATUS_GROUPS[group], from, to)).then((c) => {
+        apiCalls += c.calls;
+        return c.count;
+      });
       memo.set(key, found);
     }
     return found;
@@ -144,7 +132,7 @@ export async function collectDigest(
     },
     trend: slices.map((s, i) => ({ from: s.from, failed: trend[i] as number })),
     problems: problemsPage.sessions,
-    problemsTotal: counted(problemsPage),
+    problemsTotal: problemsPage.total ?? problemsPage.sessions.length,
     problemsRead: {
       unreadable: problemsPage.unreadable,
       sortedOf: problemsPage.sortedOf,

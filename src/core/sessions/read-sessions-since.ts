@@ -1,6 +1,7 @@
 import type { SessionsSource } from '../ports';
 import type { JobStatus } from './api-version';
 import type { Session } from './session';
+import type { SessionFilter } from './session-query';
 
 /** Sessions a page asks for: the API's usual page, so an appliance serves it like any list. */
 const PAGE = 100;
@@ -19,21 +20,27 @@ export type SessionsSince = {
  * Every session with one of `statuses` (those the appliance knows) that started at or after `fromUtc`,
  * page by page, `maxPages` at most: the bounded read behind the alert poll and the streak answer.
  */
-export async function readSessionsSince(
+export function readSessionsSince(
   source: SessionsSource,
   statuses: readonly JobStatus[],
   fromUtc: string,
   maxPages: number,
 ): Promise<SessionsSince> {
+  return readSessions(
+    source,
+    { statuses: [...statuses], types: [], policyId: null, vmId: null, fromUtc, toUtc: null },
+    maxPages,
+  );
+}
+
+/** Every session the filter matches (statuses the appliance does not know left out), `maxPages` at most. */
+export async function readSessions(
+  source: SessionsSource,
+  where: SessionFilter,
+  maxPages: number,
+): Promise<SessionsSince> {
   const known = source.vocabulary.statuses;
-  const filter = {
-    statuses: statuses.filter((s) => known.includes(s)),
-    types: [],
-    policyId: null,
-    vmId: null,
-    fromUtc,
-    toUtc: null,
-  };
+  const filter = { ...where, statuses: where.statuses.filter((s) => known.includes(s)) };
   const sessions: Session[] = [];
   const problems: string[] = [];
   let calls = 0;
@@ -47,7 +54,7 @@ export async function readSessionsSince(
       return { sessions, calls, complete: true, note: problems.length > 0 ? problems.join('; ') : null };
   }
   problems.push(
-    `read only the first ${maxPages * PAGE} ${filter.statuses.join('/')} sessions since ${fromUtc}`,
+    `read only the first ${maxPages * PAGE} ${filter.statuses.join('/') || 'any-status'} sessions since ${filter.fromUtc ?? 'the start'}`,
   );
   return { sessions, calls, complete: false, note: problems.join('; ') };
 }

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { groupByPolicy } from '../sessions/by-policy';
 import type { Session } from '../sessions/session';
 
 export type PolicyStreak = {
@@ -18,22 +19,11 @@ export type PolicyStreak = {
  * streak ending today or yesterday (today's run may not have happened yet): the longest first.
  */
 export function findStreaks(failures: Session[], days: number, zone: string, now: Date): PolicyStreak[] {
-  const byPolicy = new Map<string, { name: string; policyId: string | null; sessions: Session[] }>();
-  for (const s of failures) {
-    if (!s.startTime) continue;
-    const key = s.policyId ?? `name:${s.targetName ?? s.typeLabel}`;
-    const entry = byPolicy.get(key) ?? {
-      name: s.targetName ?? s.typeLabel,
-      policyId: s.policyId,
-      sessions: [],
-    };
-    entry.sessions.push(s);
-    byPolicy.set(key, entry);
-  }
   const today = DateTime.fromJSDate(now).setZone(zone).startOf('day');
   const dayOf = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).setZone(zone).toISODate() ?? '';
   const streaks: PolicyStreak[] = [];
-  for (const { name, policyId, sessions } of byPolicy.values()) {
+  for (const { name, policyId, sessions: all } of groupByPolicy(failures)) {
+    const sessions = all.filter((s) => s.startTime);
     const failedDays = new Set(sessions.map((s) => dayOf(s.startTime as string)));
     let end = today;
     if (!failedDays.has(end.toISODate() ?? '')) end = end.minus({ days: 1 });

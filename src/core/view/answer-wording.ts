@@ -49,8 +49,8 @@ export function fallbackText(view: AnswerView): string {
       return view.title;
     case 'last-good':
       return view.line;
-    case 'streaks':
-      return `${view.title}: ${view.emptyText ?? `${view.lines.length} ${view.lines.length === 1 ? 'policy' : 'policies'}`}`;
+    case 'report':
+      return `${view.title}: ${view.summary}`;
     case 'why':
       return `${view.title}: ${view.history[0] ?? ''}`;
     case 'alert':

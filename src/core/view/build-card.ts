@@ -43,19 +43,23 @@ export function buildCard(view: AnswerView): Card {
         ],
         [token('show-all', 'Show its sessions', view.listToken), ...openVeeam(view.veeamUrl)],
       );
-    case 'streaks':
+    case 'report':
       return card(
         [
           { type: 'title', text: view.title },
           { type: 'understood', text: view.understood },
           ...(view.notice ? [{ type: 'notice' as const, text: view.notice }] : []),
+          ...(view.counts.length > 0 ? [{ type: 'counts' as const, counts: view.counts }] : []),
           ...(view.emptyText ? [view.emptyText] : view.lines).map((text) => ({
             type: 'paragraph' as const,
             text,
           })),
           { type: 'times-in', timeZone: view.timeZone },
         ],
-        [token('show-all', 'Show the failed sessions', view.listToken), ...openVeeam(view.veeamUrl)],
+        [
+          ...(view.list ? [token('show-all', view.list.label, view.list.token)] : []),
+          ...openVeeam(view.veeamUrl),
+        ],
       );
     case 'why':
       return card(whyElements(view), [

@@ -206,19 +206,27 @@ export type WhyView = {
   veeamUrl: string | null;
 };
 
-/** "Which policies failed 3 days in a row?": one line a policy, the list behind it one button away. */
-export type StreaksView = {
-  kind: 'streaks';
+/**
+ * An answer that is a figure or a short ranking, not a list: streaks, rates, rankings, comparisons,
+ * unprotected VMs. What was measured and over which window is said; the list behind it is one button away.
+ */
+export type ReportView = {
+  kind: 'report';
   title: string;
-  /** What was measured, over which days, in which zone. */
+  /** What was measured, over which window, in which zone, from which source. */
   understood: string;
-  /** Said when the read stopped at its bound. */
+  /** Said when a read stopped at its bound or part of the data could not be read. */
   notice: string | null;
-  /** "Prod VMs: failed 4 days in a row (Sat 28 Nov to Tue 1 Dec), 6 failed sessions, the latest …" */
+  /** The figures, each with its change where there is something to compare. */
+  counts: DigestCount[];
+  /** One line an item: "Prod VMs: failed 4 days in a row (Sat 28 Nov to Tue 1 Dec), …" */
   lines: string[];
+  /** Said in place of the lines when there are none. */
   emptyText: string | null;
-  /** The failed sessions of those days, with paging. */
-  listToken: string;
+  /** The one line a notification shows after the title. */
+  summary: string;
+  /** The sessions behind the figures, with paging. */
+  list: { label: string; token: string } | null;
   timeZone: string;
   veeamUrl: string | null;
 };
@@ -240,7 +248,7 @@ export type LastGoodView = {
 
 export type AnswerView =
   | LastGoodView
-  | StreaksView
+  | ReportView
   | WhyView
   | SessionsView
   | DetailsView
