@@ -6,6 +6,7 @@ import type { AnswerView } from '../../src/core/view/sessions-view';
 import { makeAlertView } from '../factories/alerts';
 import { makeDigestView } from '../factories/digests';
 import { makeLastGoodView } from '../factories/last-good';
+import { makeRankingView, makeRateView } from '../factories/reports';
 import {
   makePage,
   makeQuery,
@@ -356,6 +357,23 @@ export function rendererContract<R>(r: RendererUnderTest<R>): void {
 
     it.each(HOSTILE)('shows a hostile policy name %s literally in a streak', (hostile) => {
       const rendered = r.render(makeStreaksView({ name: hostile }));
+      expect(r.leaksAsMarkup(rendered, hostile)).toBe(false);
+      expect(r.problems(rendered)).toEqual([]);
+    });
+
+    it('shows a rate with its counts and what was not counted, the sessions behind it', () => {
+      const rendered = r.render(makeRateView());
+      const text = r.visibleText(rendered).join('\n');
+      expect(text).toContain('Success rate · this week');
+      expect(text).toContain('742');
+      expect(text).toContain('90.6% of 819 finished sessions succeeded without a warning');
+      expect(text).toContain('Not counted: 3 still running.');
+      expect(r.buttons(rendered).some((b) => b.kind === 'list')).toBe(true);
+      expect(r.problems(rendered)).toEqual([]);
+    });
+
+    it.each(HOSTILE)('shows a hostile policy name %s literally in a ranking', (hostile) => {
+      const rendered = r.render(makeRankingView(hostile));
       expect(r.leaksAsMarkup(rendered, hostile)).toBe(false);
       expect(r.problems(rendered)).toEqual([]);
     });

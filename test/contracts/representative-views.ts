@@ -6,6 +6,7 @@ import type { AnswerView } from '../../src/core/view/sessions-view';
 import { makeAlertView } from '../factories/alerts';
 import { makeDigestView } from '../factories/digests';
 import { makeLastGoodView } from '../factories/last-good';
+import { makeRankingView, makeRateView } from '../factories/reports';
 import { makePage, makeQuery, makeSession, TEST_TOKENS, VIEW_NOW } from '../factories/sessions';
 import { makeStreaksView } from '../factories/streaks';
 import { makeWhyView } from '../factories/why';
@@ -54,6 +55,8 @@ export function representativeViews(): [name: string, view: AnswerView][] {
       makeWhyView({ reason: 'Failed to back up sql-03: the service account cannot read the disk key' }),
     ],
     ['streaks', makeStreaksView()],
+    ['ranking', makeRankingView()],
+    ['rate', makeRateView()],
     ['last-good', makeLastGoodView()],
     ['alert-recovered', makeAlertView({ state: 'recovered', recoveredAt: '2026-11-29T09:30:00Z' })],
   ];

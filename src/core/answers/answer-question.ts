@@ -47,7 +47,16 @@ export type Asker = {
 /** One answered question or button, for the audit log: who, where, what was understood, how it went. */
 export type AnswerEvent = {
   asker: Asker;
-  action: 'question' | 'page' | 'details' | 'why' | 'streaks' | 'last-good';
+  action:
+    | 'question'
+    | 'page'
+    | 'details'
+    | 'why'
+    | 'streaks'
+    | 'last-good'
+    | 'ranking'
+    | 'comparison'
+    | 'protection';
   /** The filters as understood, in API terms; null for details. */
   filters: string | null;
   /** Rows matched (the total when the API gives it), null for errors and details. */

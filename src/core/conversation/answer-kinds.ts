@@ -2,6 +2,9 @@ import type { AnswerDeps } from '../answers/answer-question';
 import { BotError } from '../errors';
 import { answerLastGood } from '../last-good/answer-last-good';
 import { parseLastGood } from '../last-good/parse-last-good';
+import type { ParseContext } from '../query/parse-session-query';
+import { answerRankings } from '../rankings/answer-rankings';
+import { parseRankings, type RankingMetric } from '../rankings/parse-rankings';
 import { answerStreaks } from '../streaks/answer-streaks';
 import { parseStreaks } from '../streaks/parse-streaks';
 import { buildErrorView } from '../view/build-error-view';
@@ -14,12 +17,20 @@ type Usage = { kind: 'usage'; message: string };
 
 /** A question whose answer is not a list: its own words, what to show while it is looked up, the answer. */
 type AnswerKind<R> = {
-  parse(text: string): R | Usage | null;
+  parse(text: string, context: ParseContext): R | Usage | null;
   pending(request: R): string;
   answer(request: R, timeZone: string, deps: AnswerDeps): Promise<AnswerView>;
 };
 
 const kind = <R>(k: AnswerKind<R>) => k as AnswerKind<unknown>;
+
+const RANKING_PENDING: Record<RankingMetric, string> = {
+  'top-failing': 'Ranking the failing policies',
+  slowest: 'Ranking the slowest policies',
+  'success-rate': 'Counting the success rate',
+  'failure-rate': 'Counting the failure rate',
+  flapping: 'Looking for flapping policies',
+};
 
 /** Tried in order before the list questions; each says null for words that are not its own. */
 const ANSWER_KINDS: AnswerKind<unknown>[] = [
@@ -34,12 +45,24 @@ const ANSWER_KINDS: AnswerKind<unknown>[] = [
     answer: answerStreaks,
   }),
   kind({ parse: parseWhy, pending: (r) => `Looking into why ${r.name} failed…`, answer: answerWhy }),
+  kind({
+    parse: parseRankings,
+    pending: (r) =>
+      `Working out ${r.metric.replace('-', ' ')}${r.query.timeLabel ? ` ${r.query.timeLabel}` : ''}…`,
+    answer: answerRankings,
+  }),
 ];
 
 /** The reply to a question that is not a list, or null when the text is a list question (or a command). */
 export function answerKindReply(message: InboundMessage, answers: AnswerDeps): Reply | null {
+  const context: ParseContext = {
+    now: answers.now(),
+    timeZone: message.timeZone,
+    vocabulary: answers.source.vocabulary,
+    locale: message.locale ?? answers.defaultLocale ?? null,
+  };
   for (const k of ANSWER_KINDS) {
-    const request = k.parse(message.text);
+    const request = k.parse(message.text, context);
     if (request === null) continue;
     if ((request as Usage).kind === 'usage')
       return {

@@ -104,11 +104,11 @@ const NOT_YET: { words: readonly string[]; says: string }[] = [
   },
   {
     words: ['top', 'slowest', 'fastest', 'longest', 'rate', 'percentage', 'percent', 'average', 'ranking'],
-    says: "I can't rank or count rates yet",
+    says: 'A ranking or a rate is asked on its own: `top failing policies this month`, `slowest policies this week`, `success rate this week`, `failure rate per policy last 30 days`',
   },
   {
     words: ['streak', 'consecutive', 'row', 'flapping', 'keeps'],
-    says: 'A streak is not a list: ask `which policies failed 3 days in a row` or `what keeps failing` on its own (flapping is not in yet)',
+    says: 'A streak is not a list: ask `which policies failed 3 days in a row` or `what keeps failing` on its own or `flapping policies this week`',
   },
 ];
 

@@ -75,7 +75,8 @@ function subject(q: SessionQuery, names: { policy: string | null; vm: string | n
 }
 
 /** The time words as they read inside a sentence: "today", "in the last 6 hours", "on Sun 1 Nov 2026". */
-function whenInSentence(q: SessionQuery): string {
+/** "in the last 7 days", "this week", "on Tue 1 Dec": the window as a sentence says it. */
+export function whenInSentence(q: SessionQuery): string {
   const label = q.timeLabel;
   if (!label) return '';
   if (/^last \d*\s*(minute|hour|day|week|month)s?$/.test(label) || /^last (minute|hour|day)$/.test(label))

@@ -1,0 +1,57 @@
+import { buildReportView } from '../../src/core/view/build-report-view';
+import type { ReportView } from '../../src/core/view/sessions-view';
+import { makeQuery, TEST_TOKENS } from './sessions';
+
+const context = { tokens: TEST_TOKENS, pageSize: 10, veeamUrl: 'https://veeam.example.com' };
+const week = makeQuery({
+  statuses: ['Error'],
+  fromUtc: '2026-11-22T23:00:00Z',
+  toUtc: null,
+  timeLabel: 'this week',
+});
+
+/** "Top failing policies · this week": two policies, the first named as asked. */
+export function makeRankingView(name = 'Prod VMs'): ReportView {
+  return buildReportView(
+    {
+      title: 'Top failing policies · this week',
+      understood: 'Status Error · since Mon 23 Nov 2026 00:00 · times in Europe/Berlin · 14 sessions read',
+      notice: null,
+      counts: [],
+      lines: [
+        `1. ${name}: 9 failed sessions, the latest Sun 29 Nov 03:00.`,
+        '2. HR Systems: 3 failed sessions, the latest Sat 28 Nov 04:37.',
+      ],
+      emptyText: null,
+      summary: `${name}: 9 failed`,
+    },
+    { query: week, label: 'Show the failed sessions' },
+    context,
+  );
+}
+
+/** "Success rate · this week", with its counts and what was not counted. */
+export function makeRateView(): ReportView {
+  return buildReportView(
+    {
+      title: 'Success rate · this week',
+      understood:
+        'Status Success or Warning or Error · since Mon 23 Nov 2026 00:00 · times in Europe/Berlin · counted by the appliance, 5 calls',
+      notice: null,
+      counts: [
+        { label: 'Succeeded', tone: 'success', count: 742, changeText: null },
+        { label: 'Warnings', tone: 'warning', count: 56, changeText: null },
+        { label: 'Failed', tone: 'failed', count: 21, changeText: null },
+        { label: 'Running', tone: 'running', count: 3, changeText: null },
+      ],
+      lines: [
+        '90.6% of 819 finished sessions succeeded without a warning; 97.4% with warnings counted as success.',
+        'Not counted: 3 still running.',
+      ],
+      emptyText: null,
+      summary: '90.6% succeeded',
+    },
+    { query: { ...week, statuses: ['Success', 'Warning', 'Error'] }, label: 'Show the sessions' },
+    context,
+  );
+}
