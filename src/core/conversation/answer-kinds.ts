@@ -47,8 +47,7 @@ const ANSWER_KINDS: AnswerKind<unknown>[] = [
   kind({ parse: parseWhy, pending: (r) => `Looking into why ${r.name} failed…`, answer: answerWhy }),
   kind({
     parse: parseRankings,
-    pending: (r) =>
-      `Working out ${r.metric.replace('-', ' ')}${r.query.timeLabel ? ` ${r.query.timeLabel}` : ''}…`,
+    pending: (r) => `${RANKING_PENDING[r.metric]}${r.query.timeLabel ? ` ${r.query.timeLabel}` : ''}…`,
     answer: answerRankings,
   }),
 ];
