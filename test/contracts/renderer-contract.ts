@@ -6,7 +6,7 @@ import type { AnswerView } from '../../src/core/view/sessions-view';
 import { makeAlertView } from '../factories/alerts';
 import { makeDigestView } from '../factories/digests';
 import { makeLastGoodView } from '../factories/last-good';
-import { makeRankingView, makeRateView } from '../factories/reports';
+import { makeComparisonView, makeRankingView, makeRateView } from '../factories/reports';
 import {
   makePage,
   makeQuery,
@@ -370,6 +370,21 @@ export function rendererContract<R>(r: RendererUnderTest<R>): void {
       expect(text).toContain('Not counted: 3 still running.');
       expect(r.buttons(rendered).some((b) => b.kind === 'list')).toBe(true);
       expect(r.problems(rendered)).toEqual([]);
+    });
+
+    it('compares two periods: counts with their changes, what got worse, the failed sessions behind it', () => {
+      const rendered = r.render(makeComparisonView());
+      const text = r.visibleText(rendered).join('\n');
+      expect(text).toContain('▲ 6 more than last week');
+      expect(text).toContain('Prod VMs: 5 failed, 1 last week.');
+      expect(text).toContain('The periods differ in length');
+      expect(r.buttons(rendered).some((b) => b.kind === 'list')).toBe(true);
+      expect(r.problems(rendered)).toEqual([]);
+    });
+
+    it.each(HOSTILE)('shows a hostile policy name %s literally in a comparison', (hostile) => {
+      const rendered = r.render(makeComparisonView(hostile));
+      expect(r.leaksAsMarkup(rendered, hostile)).toBe(false);
     });
 
     it.each(HOSTILE)('shows a hostile policy name %s literally in a ranking', (hostile) => {

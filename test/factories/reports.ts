@@ -55,3 +55,30 @@ export function makeRateView(): ReportView {
     context,
   );
 }
+
+/** "This week vs last week": counts with their changes, the policies that got worse. */
+export function makeComparisonView(name = 'Prod VMs'): ReportView {
+  return buildReportView(
+    {
+      title: 'This week vs last week',
+      understood:
+        'Status Success or Warning or Error · times in Europe/Berlin · this week: Mon 23 Nov 00:00 – now · last week: Mon 16 Nov 00:00 – Mon 23 Nov 00:00 · counted by the appliance',
+      notice:
+        'The periods differ in length: this week is 6 d 11 h so far, last week 7 d; compare the counts with that in mind.',
+      counts: [
+        { label: 'Failed', tone: 'failed', count: 21, changeText: '▲ 6 more than last week' },
+        { label: 'Warnings', tone: 'warning', count: 56, changeText: 'same as last week' },
+        { label: 'Succeeded', tone: 'success', count: 744, changeText: '▼ 12 fewer than last week' },
+      ],
+      lines: [
+        'Failure rate 2.6% of 821 finished sessions, against 1.8% of 827 last week.',
+        'Policies that failed more often than last week:',
+        `${name}: 5 failed, 1 last week.`,
+      ],
+      emptyText: null,
+      summary: '21 failed, ▲ 6 more than last week',
+    },
+    { query: week, label: 'Show the failed sessions of this week' },
+    context,
+  );
+}

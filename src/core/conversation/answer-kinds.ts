@@ -1,4 +1,6 @@
 import type { AnswerDeps } from '../answers/answer-question';
+import { answerComparison } from '../comparisons/answer-comparison';
+import { parseComparison } from '../comparisons/parse-comparison';
 import { BotError } from '../errors';
 import { answerLastGood } from '../last-good/answer-last-good';
 import { parseLastGood } from '../last-good/parse-last-good';
@@ -45,6 +47,11 @@ const ANSWER_KINDS: AnswerKind<unknown>[] = [
     answer: answerStreaks,
   }),
   kind({ parse: parseWhy, pending: (r) => `Looking into why ${r.name} failed…`, answer: answerWhy }),
+  kind({
+    parse: parseComparison,
+    pending: (r) => `Comparing ${r.first.label} with ${r.second.label}…`,
+    answer: answerComparison,
+  }),
   kind({
     parse: parseRankings,
     pending: (r) => `${RANKING_PENDING[r.metric]}${r.query.timeLabel ? ` ${r.query.timeLabel}` : ''}…`,

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { SessionQuery } from '../sessions/session-query';
 import { pageNotice } from '../view/build-sessions-view';
+import { changeText } from '../view/count-words';
 import { describeUnderstood } from '../view/describe-query';
 import { formatLocalTime } from '../view/human-time';
 import type { ButtonTokens } from '../view/page-token';
@@ -23,13 +24,6 @@ export type DigestViewContext = {
   now: Date;
   tokens: ButtonTokens;
 };
-
-function change(now: number, before: number): string {
-  if (now === before) return 'same as the day before';
-  return now > before
-    ? `▲ ${now - before} more than the day before`
-    : `▼ ${before - now} fewer than the day before`;
-}
 
 /** "▁▃▂█▁▁▅": one bar a day, scaled to the busiest day; a day with none is the lowest bar. */
 function trendBar(values: number[]): string {
@@ -79,19 +73,19 @@ export function buildDigestView(data: DigestData, context: DigestViewContext): D
       label: 'Failed',
       tone: 'failed',
       count: counts.failed,
-      changeText: change(counts.failed, previous.failed),
+      changeText: changeText(counts.failed, previous.failed, 'the day before'),
     },
     {
       label: 'Warning',
       tone: 'warning',
       count: counts.warning,
-      changeText: change(counts.warning, previous.warning),
+      changeText: changeText(counts.warning, previous.warning, 'the day before'),
     },
     {
       label: 'Succeeded',
       tone: 'success',
       count: counts.success,
-      changeText: change(counts.success, previous.success),
+      changeText: changeText(counts.success, previous.success, 'the day before'),
     },
     { label: 'Still running', tone: 'running', count: counts.running, changeText: null },
   ];

@@ -100,7 +100,7 @@ const NOT_YET: { words: readonly string[]; says: string }[] = [
   },
   {
     words: ['compare', 'comparison', 'vs', 'versus', 'trend', 'worse', 'better'],
-    says: "I can't compare periods yet",
+    says: 'A comparison is asked on its own, naming both periods: `this week vs last week`, `compare yesterday with the day before`',
   },
   {
     words: ['top', 'slowest', 'fastest', 'longest', 'rate', 'percentage', 'percent', 'average', 'ranking'],

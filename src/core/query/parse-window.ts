@@ -1,7 +1,9 @@
 import type { SessionQuery } from '../sessions/session-query';
 import { type ParseContext, parseSessionQuery } from './parse-session-query';
 
-export type WindowRead = { kind: 'window'; query: SessionQuery } | { kind: 'usage'; message: string };
+export type WindowRead =
+  /** `timeSaid`: the window came from the words, not from the fallback. */
+  { kind: 'window'; query: SessionQuery; timeSaid: boolean } | { kind: 'usage'; message: string };
 
 /**
  * The words after an answer's own ("this week", "of Prod VMs last 30 days", "for snapshots since Monday"),
@@ -22,7 +24,7 @@ export function parseWindow(
     return { kind: 'usage', message: `${said.message.replace(/ Try `.*$/, '')} ${usage}` };
   const base = parseSessionQuery(fallback, context);
   if (base.kind !== 'query') throw new Error(`The default window "${fallback}" does not parse`);
-  if (!said) return { kind: 'window', query: base.query };
+  if (!said) return { kind: 'window', query: base.query, timeSaid: false };
   const q = said.query;
   if (q.statuses.length > 0)
     return {
@@ -35,6 +37,7 @@ export function parseWindow(
     return {
       kind: 'window',
       query: { ...q, fromUtc: base.query.fromUtc, toUtc: base.query.toUtc, timeLabel: base.query.timeLabel },
+      timeSaid: false,
     };
-  return { kind: 'window', query: q };
+  return { kind: 'window', query: q, timeSaid: true };
 }

@@ -11,3 +11,9 @@ export function percent(part: number, whole: number): string {
   if (p < 0.1 && part > 0) return '0.1%';
   return `${Number.isInteger(p) ? String(p) : p.toFixed(1)}%`;
 }
+
+/** "▲ 3 more than the day before", "▼ 2 fewer than last week", "same as last week". */
+export function changeText(now: number, before: number, than: string): string {
+  if (now === before) return `same as ${than}`;
+  return now > before ? `▲ ${now - before} more than ${than}` : `▼ ${before - now} fewer than ${than}`;
+}
