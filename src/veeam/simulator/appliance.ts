@@ -6,7 +6,9 @@ import {
   protectedVmPayload,
   restorePointPayload,
   type VmProtection,
+  vmOutage,
   vmProtection,
+  withVmOutage,
 } from './protection';
 import { pageOf, QueryReader } from './query-params';
 import { generateSessions } from './seed-sessions';
@@ -74,11 +76,12 @@ export function createAppliance(options: ApplianceOptions): Appliance {
   let snapshot: Snapshot | null = null;
 
   const injected = createInjectedSessions(world, now);
+  const outage = vmOutage(world);
   const generatedNow = (): Snapshot => {
     // Regenerated once a simulated minute: cheap enough, and running sessions finish on time.
     const minute = Math.floor(now() / 60_000);
     if (!snapshot || snapshot.minute !== minute) {
-      const generated = generateSessions(seed, world, now());
+      const generated = withVmOutage(generateSessions(seed, world, now()), outage, now());
       const sessions =
         bulk.length > 0 ? [...generated, ...bulk].sort((a, b) => b.startMs - a.startMs) : generated;
       snapshot = { minute, sessions, byId: new Map(sessions.map((s) => [s.id, s])), protection: null };

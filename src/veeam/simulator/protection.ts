@@ -10,7 +10,7 @@ import type { SimSession, SimVm, SimWorld } from './sim-world';
 export type VmProtection = {
   /** VMs some live policy covers. */
   protectedIds: Set<string>;
-  /** Each VM's successful (or warning) policy sessions, newest first. */
+  /** The policy sessions that backed each VM up (it succeeded or warned in them), newest first. */
   restorePoints: Map<string, SimSession[]>;
 };
 
@@ -23,9 +23,14 @@ export function vmProtection(world: SimWorld, sessions: readonly SimSession[]): 
   );
   const restorePoints = new Map<string, SimSession[]>();
   for (const s of sessions) {
-    if (!PROTECTING_TYPES.has(s.type) || (s.status !== 'Success' && s.status !== 'Warning')) continue;
+    // As the per-VM results say (protectedItemPayload): a failed session failed on its one failed VM and
+    // backed up the others; one without a failed VM named protected none.
+    if (!PROTECTING_TYPES.has(s.type) || s.stopMs === null) continue;
+    const failed = s.status === 'Error';
+    if (failed && s.failedVmId === null) continue;
+    if (!failed && s.status !== 'Success' && s.status !== 'Warning') continue;
     for (const vmId of s.vmIds) {
-      if (vmId === s.failedVmId && s.status !== 'Warning') continue;
+      if (vmId === s.failedVmId && failed) continue;
       const list = restorePoints.get(vmId);
       if (list) list.push(s);
       else restorePoints.set(vmId, [s]);
@@ -100,4 +105,42 @@ function transferredBytes(sessionId: string, vmId: string): number {
   let h = 0;
   for (const c of sessionId + vmId) h = (h * 31 + c.charCodeAt(0)) >>> 0;
   return (h % 50_000) * 1_048_576;
+}
+
+/** How long the simulated outage of one VM has lasted, whatever the clock says. */
+export const VM_OUTAGE_MS = 2 * 24 * 3_600_000;
+
+/**
+ * One VM whose backups have failed for the last two days, so "which VMs have no backup in 24h" has an
+ * answer in the demo and the specs. A quiet corner of the world, so the other histories stay as they
+ * were: a VM no other policy covers, of the last live policy that runs once a day (a backup and a
+ * snapshot); each of its runs since then failed on that VM.
+ */
+export function vmOutage(world: SimWorld): { vmId: string; policyId: string } | null {
+  const covering = (vmId: string) => world.policies.filter((p) => p.vmIds.includes(vmId)).length;
+  for (const p of [...world.policies].reverse()) {
+    if (p.removedAfterMs !== null || p.backupEveryHours < 24 || p.snapshotEveryHours < 24) continue;
+    const vmId = p.vmIds.find((id) => covering(id) === 1);
+    if (vmId) return { vmId, policyId: p.id };
+  }
+  return null;
+}
+
+/** The sessions as the outage makes them: each of the VM's policy runs since its start failed on it. */
+export function withVmOutage(
+  sessions: SimSession[],
+  outage: { vmId: string; policyId: string } | null,
+  nowMs: number,
+): SimSession[] {
+  if (!outage) return sessions;
+  const since = nowMs - VM_OUTAGE_MS;
+  return sessions.map((s) =>
+    s.startMs >= since && PROTECTING_TYPES.has(s.type) && s.vmIds.includes(outage.vmId)
+      ? {
+          ...s,
+          status: s.stopMs === null ? 'RunningWithError' : 'Error',
+          failedVmId: outage.vmId,
+        }
+      : s,
+  );
 }

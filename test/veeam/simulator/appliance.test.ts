@@ -71,15 +71,18 @@ describe('the simulated appliance', () => {
     expect(policies.map((p) => p.id)).toContain(failedBackup.policy?.id);
   });
 
-  it('gives protected VMs their last backup time, the end of their newest good policy session', () => {
+  it('gives protected VMs their last backup time, the end of the newest policy session that backed them up', () => {
     const items = get('v8.1/protectedItem/virtualMachines?Limit=-1').body.results;
     const vmId = failedBackup.vmIds.find((id) => id !== failedBackup.failedVmId) as string;
     const item = items.find((i) => i.id === vmId);
+    // A failed session failed on its one failed VM and backed up the others, as its per-VM results say.
     const newestGood = sessions.find(
       (s) =>
         ['PolicyBackup', 'PolicySnapshot'].includes(s.type) &&
-        ['Success', 'Warning'].includes(s.status) &&
-        s.vmIds.includes(vmId),
+        s.stopMs !== null &&
+        s.vmIds.includes(vmId) &&
+        (['Success', 'Warning'].includes(s.status) ||
+          (s.status === 'Error' && s.failedVmId !== null && s.failedVmId !== vmId)),
     );
     expect(item?.lastBackup).toBe(new Date(newestGood?.stopMs as number).toISOString());
   });
