@@ -5,6 +5,8 @@ import type {
   Session,
   SessionLogLine,
   SessionPage,
+  VmListing,
+  VmPage,
 } from './sessions/session';
 import type { PageRequest, SessionFilter } from './sessions/session-query';
 
@@ -24,6 +26,11 @@ export interface SessionsSource {
   findPolicies(name: string): Promise<NamedResource[]>;
   /** VMs whose name may match; the caller picks the exact one. */
   findVms(name: string): Promise<NamedResource[]>;
+  /**
+   * One page of the VMs no policy covers (`/virtualMachines?ProtectionStatus=Unprotected`), or of the
+   * protected VMs with their last backup (`/protectedItem/virtualMachines`, from v7 on).
+   */
+  listVms(which: VmListing, page: PageRequest): Promise<VmPage>;
 }
 
 export interface Logger {

@@ -25,6 +25,8 @@ export type ApiVersionRecord = {
   defaultLimit: number;
   /** Values of `ProtectionStatus` on `/virtualMachines` [D24]. */
   protectionStatuses: readonly string[];
+  /** Where protected VMs are listed with their `lastBackup`; null where no source shows the list. */
+  protectedVmsPath: 'protectedItem/virtualMachines' | null;
   /** The info blocks a session item may carry in this version; the first with a name names the row. */
   infoBlocks: readonly string[];
   /** Where the facts of this record come from. */
@@ -124,6 +126,7 @@ const BEFORE_V8 = {
   minLimit: 0,
   defaultLimit: 100,
   protectionStatuses: ['Protected', 'Unprotected'],
+  protectedVmsPath: null,
 } as const;
 
 const FROM_V8 = {
@@ -136,6 +139,8 @@ const FROM_V8 = {
   defaultLimit: 100,
   // [D24]: v8 adds Unknown.
   protectionStatuses: ['Protected', 'Unprotected', 'Unknown'],
+  // [C7][C8]: protected VMs and their lastBackup under /protectedItem/virtualMachines from v7 on.
+  protectedVmsPath: 'protectedItem/virtualMachines',
   infoBlocks: INFO_BLOCKS_V8,
 } as const;
 
@@ -159,7 +164,14 @@ export const API_VERSION_RECORDS: Readonly<Record<ApiVersion, ApiVersionRecord>>
   v5: { version: 'v5', ...BEFORE_V8, types: TYPES_V2, infoBlocks: INFO_BLOCKS_V3, sources: ['D19', 'C11'] },
   v6: { version: 'v6', ...BEFORE_V8, types: TYPES_V2, infoBlocks: INFO_BLOCKS_V3, sources: ['D19', 'C11'] },
   // v7 scripts already send the v8 workload types (SQL, Cosmos DB, VNet) [C4], and still VmId.
-  v7: { version: 'v7', ...BEFORE_V8, types: TYPES_V8, infoBlocks: INFO_BLOCKS_V3, sources: ['D11', 'C4'] },
+  v7: {
+    version: 'v7',
+    ...BEFORE_V8,
+    types: TYPES_V8,
+    infoBlocks: INFO_BLOCKS_V3,
+    protectedVmsPath: 'protectedItem/virtualMachines',
+    sources: ['D11', 'C4', 'C7'],
+  },
   v8: { version: 'v8', ...FROM_V8, sources: ['D6', 'D17'] },
   'v8.1': { version: 'v8.1', ...FROM_V8, sources: ['C6', 'C7', 'C8'] },
 };

@@ -83,5 +83,6 @@ export function circuitBreaker(source: SessionsSource, options: CircuitBreakerOp
     getProtectedItems: (id, limit) => guarded(() => source.getProtectedItems(id, limit)),
     findPolicies: (name) => guarded(() => source.findPolicies(name)),
     findVms: (name) => guarded(() => source.findVms(name)),
+    listVms: (which, page) => guarded(() => source.listVms(which, page)),
   };
 }

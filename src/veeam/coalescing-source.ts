@@ -44,5 +44,7 @@ export function coalescingSource(source: SessionsSource, options: CoalescingOpti
       shared(`items|${id}|${limit}`, () => source.getProtectedItems(id, limit)),
     findPolicies: (name) => shared(`policies|${name}`, () => source.findPolicies(name)),
     findVms: (name) => shared(`vms|${name}`, () => source.findVms(name)),
+    listVms: (which, page) =>
+      shared(`vm-list|${which}|${page.offset}|${page.limit}`, () => source.listVms(which, page)),
   };
 }

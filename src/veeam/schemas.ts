@@ -109,6 +109,19 @@ export const protectedItemSchema = z.looseObject({
 export const namedResourceSchema = z.looseObject({ id: z.string().min(1), name: z.string() });
 
 /**
+ * A VM of `/virtualMachines` [D24] or `/protectedItem/virtualMachines` [C7][C8]: the resource group comes
+ * as `resourceGroupName` or as `resourceGroup.name`; `lastBackup` only on the protected list
+ * (../shared/veeam-api/README.md §10). A wrong type of an optional field is dropped, not fatal.
+ */
+export const applianceVmSchema = z.looseObject({
+  id: z.string().min(1),
+  name: z.string(),
+  resourceGroupName: nullableString.optional().catch(null),
+  resourceGroup: z.looseObject({ name: nullableString.optional() }).nullish().catch(null),
+  lastBackup: nullableString.optional().catch(null),
+});
+
+/**
  * What an error body may explain: RFC 7807 problem details (`title`, `detail`) [D2][C6], ASP.NET's
  * ValidationProblemDetails with per-field `errors` [C6], an OAuth `error_description`, or the bare
  * `message` some 500s carry [C4]. Every field is optional and a wrong type is dropped, not fatal.

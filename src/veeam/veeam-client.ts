@@ -9,6 +9,8 @@ import {
   type Session,
   type SessionLogLine,
   type SessionPage,
+  type VmListing,
+  type VmPage,
 } from '../core/sessions/session';
 import type { PageRequest, SessionFilter } from '../core/sessions/session-query';
 import { ApiVersionFinder } from './api-version-finder';
@@ -19,7 +21,13 @@ import { NameDirectory } from './name-directory';
 import { type FetchRaw, newestFirstPage, type OrderMemory } from './newest-first';
 import { readPage } from './read-page';
 import { type RetryOptions, veeamRetryPolicy } from './retry-policy';
-import { jobSessionSchema, namedResourceSchema, protectedItemSchema, sessionLogSchema } from './schemas';
+import {
+  applianceVmSchema,
+  jobSessionSchema,
+  namedResourceSchema,
+  protectedItemSchema,
+  sessionLogSchema,
+} from './schemas';
 import { toSession } from './to-session';
 import { TokenSession } from './token-session';
 import {
@@ -218,6 +226,32 @@ export class VeeamClient implements SessionsSource {
 
   findVms(name: string): Promise<NamedResource[]> {
     return this.names.findVms(name);
+  }
+
+  async listVms(which: VmListing, page: PageRequest): Promise<VmPage> {
+    const profile = await this.profile();
+    const params = new URLSearchParams({ Offset: String(page.offset), Limit: String(page.limit) });
+    let path: string;
+    if (which === 'unprotected') {
+      path = 'virtualMachines';
+      params.set('ProtectionStatus', 'Unprotected');
+    } else if (profile.protectedVmsPath) path = profile.protectedVmsPath;
+    else
+      throw new BotError(
+        'VEEAM_API_VERSION',
+        `The appliance serves API ${profile.version}, which has no list of protected VMs with their last backup that I know of (it comes with v7). Ask \`when did web-01 last back up successfully\` for one VM.`,
+      );
+    const got = await this.getPage(profile, path, params, applianceVmSchema);
+    return {
+      vms: got.items.map((vm) => ({
+        id: vm.id,
+        name: vm.name,
+        resourceGroup: vm.resourceGroupName ?? vm.resourceGroup?.name ?? null,
+        lastBackup: vm.lastBackup ?? null,
+      })),
+      total: got.totalCount,
+      unreadable: got.skipped,
+    };
   }
 
   /**

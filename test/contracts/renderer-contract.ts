@@ -6,7 +6,7 @@ import type { AnswerView } from '../../src/core/view/sessions-view';
 import { makeAlertView } from '../factories/alerts';
 import { makeDigestView } from '../factories/digests';
 import { makeLastGoodView } from '../factories/last-good';
-import { makeComparisonView, makeRankingView, makeRateView } from '../factories/reports';
+import { makeComparisonView, makeRankingView, makeRateView, makeRpoView } from '../factories/reports';
 import {
   makePage,
   makeQuery,
@@ -385,6 +385,12 @@ export function rendererContract<R>(r: RendererUnderTest<R>): void {
     it.each(HOSTILE)('shows a hostile policy name %s literally in a comparison', (hostile) => {
       const rendered = r.render(makeComparisonView(hostile));
       expect(r.leaksAsMarkup(rendered, hostile)).toBe(false);
+    });
+
+    it.each(HOSTILE)('shows a hostile VM name %s literally among VMs with no recent backup', (hostile) => {
+      const rendered = r.render(makeRpoView(hostile));
+      expect(r.leaksAsMarkup(rendered, hostile)).toBe(false);
+      expect(r.problems(rendered)).toEqual([]);
     });
 
     it.each(HOSTILE)('shows a hostile policy name %s literally in a ranking', (hostile) => {

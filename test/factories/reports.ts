@@ -82,3 +82,27 @@ export function makeComparisonView(name = 'Prod VMs'): ReportView {
     context,
   );
 }
+
+/** "VMs with no backup since …": one VM two days behind, two no policy covers any more. */
+export function makeRpoView(name = 'db-07'): ReportView {
+  return buildReportView(
+    {
+      title: 'VMs with no backup since Sat 28 Nov 11:00',
+      understood:
+        "Protected VMs whose last backup (the appliance's lastBackup of each protected VM) is older than Sat 28 Nov 11:00 (last 24 hours) · 217 protected VMs read · times in Europe/Berlin",
+      notice: null,
+      counts: [
+        { label: 'No backup since', tone: 'failed', count: 1, changeText: null },
+        { label: 'Backed up since', tone: 'success', count: 214, changeText: null },
+      ],
+      lines: [
+        `${name} (rg-prod-db): last backup Fri 27 Nov 01:07, 2 d 9 h ago.`,
+        'Not counted, since no policy covers them any more: sap-07, sap-12 (last backed up before Sat 28 Nov 11:00).',
+      ],
+      emptyText: null,
+      summary: '1 VM',
+    },
+    { query: { ...week, timeLabel: 'last 24 hours' }, label: 'Show the failed sessions since then' },
+    context,
+  );
+}

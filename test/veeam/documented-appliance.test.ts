@@ -379,3 +379,63 @@ describe('per-VM results of a session, as Veeam documents them', () => {
     });
   });
 });
+
+describe('VMs and their protection, as Veeam documents them', () => {
+  it('reads protected VMs with their last backup and resource group in either shape, skipping one without an id', async () => {
+    const source = await connect(
+      [
+        ({ path }) =>
+          path === '/api/v8.1/protectedItem/virtualMachines'
+            ? json(fixture('protected-vms-v81.json'))
+            : undefined,
+      ],
+      { apiVersion: 'v8.1' },
+    );
+    expect(await source.listVms('protected', { offset: 0, limit: 100 })).toEqual({
+      vms: [
+        {
+          id: '8d2b7c1e-4a3f-4b6e-9c0d-2e4f6a8b0c11',
+          name: 'sql-03',
+          resourceGroup: 'rg-prod-db',
+          lastBackup: '2026-12-01T02:41:10.1234567Z',
+        },
+        {
+          id: '8d2b7c1e-4a3f-4b6e-9c0d-2e4f6a8b0c12',
+          name: 'web-01',
+          resourceGroup: 'rg-prod-web',
+          lastBackup: '2026-12-03T01:02:03.000001Z',
+        },
+        { id: '8d2b7c1e-4a3f-4b6e-9c0d-2e4f6a8b0c13', name: 'app-02', resourceGroup: null, lastBackup: null },
+      ],
+      total: 4,
+      unreadable: 1,
+    });
+  });
+
+  it('asks the VM list for the unprotected ones by ProtectionStatus', async () => {
+    const asked: string[] = [];
+    const source = await connect(
+      [
+        ({ path, query }) => {
+          if (path !== '/api/v8.1/virtualMachines') return undefined;
+          asked.push(query.get('ProtectionStatus') ?? '');
+          return json(fixture('unprotected-vms-v81.json'));
+        },
+      ],
+      { apiVersion: 'v8.1' },
+    );
+    const page = await source.listVms('unprotected', { offset: 0, limit: 100 });
+    expect(asked).toEqual(['Unprotected']);
+    expect(page.vms.map((v) => [v.name, v.resourceGroup, v.lastBackup])).toEqual([
+      ['build-04', 'rg-dev', null],
+      ['jump-07', 'rg-dev', null],
+    ]);
+  });
+
+  it('says which API version lacks the protected-VM list, rather than answering with nothing', async () => {
+    const source = await connect([], { apiVersion: 'v3' });
+    const error = await failure(source.listVms('protected', { offset: 0, limit: 100 }));
+    expect(error.code).toBe('VEEAM_API_VERSION');
+    expect(error.userMessage).toContain('API v3, which has no list of protected VMs');
+  });
+});

@@ -4,6 +4,8 @@ import { parseComparison } from '../comparisons/parse-comparison';
 import { BotError } from '../errors';
 import { answerLastGood } from '../last-good/answer-last-good';
 import { parseLastGood } from '../last-good/parse-last-good';
+import { answerProtection } from '../protection/answer-protection';
+import { parseProtection } from '../protection/parse-protection';
 import type { ParseContext } from '../query/parse-session-query';
 import { answerRankings } from '../rankings/answer-rankings';
 import { parseRankings, type RankingMetric } from '../rankings/parse-rankings';
@@ -47,6 +49,14 @@ const ANSWER_KINDS: AnswerKind<unknown>[] = [
     answer: answerStreaks,
   }),
   kind({ parse: parseWhy, pending: (r) => `Looking into why ${r.name} failed…`, answer: answerWhy }),
+  kind({
+    parse: parseProtection,
+    pending: (r) =>
+      r.kind === 'unprotected'
+        ? 'Looking for unprotected VMs…'
+        : `Looking for VMs with no backup ${r.label}…`,
+    answer: answerProtection,
+  }),
   kind({
     parse: parseComparison,
     pending: (r) => `Comparing ${r.first.label} with ${r.second.label}…`,

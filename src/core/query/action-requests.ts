@@ -96,7 +96,7 @@ const NOT_YET: { words: readonly string[]; says: string }[] = [
   },
   {
     words: ['unprotected', 'protected', 'unprotect', 'rpo', 'sla'],
-    says: "I can't list protection or RPO yet",
+    says: 'Protection is asked on its own: `unprotected VMs`, `which VMs have no successful backup in 24h`',
   },
   {
     words: ['compare', 'comparison', 'vs', 'versus', 'trend', 'worse', 'better'],

@@ -61,6 +61,21 @@ type ProtectedItemResult = {
   status: string | null;
 };
 
+/** A VM the appliance knows, and when it was last backed up where the list says. */
+export type ApplianceVm = {
+  id: string;
+  name: string;
+  resourceGroup: string | null;
+  /** ISO instant of its latest backup or snapshot; null when the appliance names none. */
+  lastBackup: string | null;
+};
+
+/** One page of VMs, as many as the appliance gave and could be read. */
+export type VmPage = { vms: ApplianceVm[]; total: number | null; unreadable: number };
+
+/** Which VMs: those no policy covers, or those a policy protects (with their last backup). */
+export type VmListing = 'unprotected' | 'protected';
+
 /** A session's per-VM results, as many as a bounded read gave. */
 export type ProtectedItemResults = { items: ProtectedItemResult[]; total: number | null; unreadable: number };
 

@@ -294,7 +294,7 @@ const rows: Row[] = [
   { text: 'bad backups today', status: [...ERR, ...WARN], ...TODAY },
   // Answered by the conversation before the parser (src/core/why); the parser alone says where to ask it.
   { text: 'why did db-nightly fail', usage: /A why question is not a list/ },
-  { text: 'this week vs last week', usage: /can't compare periods yet/ },
+  { text: 'this week vs last week', usage: /A comparison is asked on its own/ },
   { text: 'which policies failed 3 days in a row', usage: /A streak is not a list/ },
   // Two days joined by "and" / "or": one window when they touch, a refusal naming the gap when not
   { text: 'failed yesterday and today', status: ERR, from: '11-01T00:00', to: null },

@@ -1,0 +1,164 @@
+import { DateTime } from 'luxon';
+import { type AnswerDeps, audited, failure } from '../answers/answer-question';
+import type { ApplianceVm, VmListing } from '../sessions/session';
+import { unfilteredQuery } from '../sessions/session-query';
+import { buildReportView } from '../view/build-report-view';
+import { plural } from '../view/count-words';
+import { formatDuration, formatLocalTime } from '../view/human-time';
+import type { AnswerView, ReportView } from '../view/sessions-view';
+import type { ProtectionRequest } from './parse-protection';
+
+/** VMs read at most, in pages of 100: the bound the answer states when it is reached. */
+const PAGE = 100;
+const MAX_PAGES = 10;
+/** VMs named one a line; the rest are counted. */
+const NAMED = 20;
+
+type VmsRead = { vms: ApplianceVm[]; complete: boolean; unreadable: number; calls: number };
+
+async function readVms(which: VmListing, deps: AnswerDeps): Promise<VmsRead> {
+  const vms: ApplianceVm[] = [];
+  let unreadable = 0;
+  for (let calls = 1; calls <= MAX_PAGES; calls++) {
+    const page = await deps.source.listVms(which, { offset: (calls - 1) * PAGE, limit: PAGE });
+    vms.push(...page.vms);
+    unreadable += page.unreadable;
+    const got = page.vms.length + page.unreadable;
+    const more = page.total !== null ? (calls - 1) * PAGE + got < page.total : got === PAGE;
+    if (!more || got === 0) return { vms, complete: true, unreadable, calls };
+  }
+  return { vms, complete: false, unreadable, calls: MAX_PAGES };
+}
+
+function readNotice(read: VmsRead): string | null {
+  const parts = [
+    ...(read.complete
+      ? []
+      : [`Based on the first ${read.vms.length} VMs the appliance listed; there are more.`]),
+    ...(read.unreadable > 0
+      ? [`${plural(read.unreadable, 'VM')} in the list could not be read and are left out.`]
+      : []),
+  ];
+  return parts.length > 0 ? parts.join(' ') : null;
+}
+
+const vmName = (vm: ApplianceVm) => `${vm.name}${vm.resourceGroup ? ` (${vm.resourceGroup})` : ''}`;
+
+/**
+ * "Unprotected VMs" from the appliance's own protection status, and "which VMs have no backup in 24h"
+ * from each protected VM's last backup: one bounded list read each (MAX_PAGES pages), never a call per VM.
+ */
+export function answerProtection(
+  request: Exclude<ProtectionRequest, { kind: 'usage' }>,
+  timeZone: string,
+  deps: AnswerDeps,
+): Promise<AnswerView> {
+  const base = unfilteredQuery(timeZone, deps.source.vocabulary);
+  return audited(deps, 'protection', null, async () => {
+    try {
+      const now = DateTime.fromJSDate(deps.now());
+      if (request.kind === 'unprotected') {
+        const read = await readVms('unprotected', deps);
+        const sorted = [...read.vms].sort((a, b) => a.name.localeCompare(b.name));
+        return view(
+          {
+            title: 'Unprotected VMs',
+            understood: `VMs the appliance reports as covered by no backup policy (ProtectionStatus Unprotected) · ${plural(read.vms.length, 'VM')} read`,
+            notice: readNotice(read),
+            counts: [
+              {
+                label: 'Unprotected',
+                tone: read.vms.length > 0 ? 'warning' : 'success',
+                count: read.vms.length,
+                changeText: null,
+              },
+            ],
+            lines: [
+              ...sorted.slice(0, NAMED).map(vmName),
+              ...(sorted.length > NAMED ? [`And ${plural(sorted.length - NAMED, 'more VM')}.`] : []),
+            ],
+            emptyText:
+              read.vms.length === 0 ? 'Every VM the appliance knows is covered by a backup policy.' : null,
+            summary: plural(read.vms.length, 'VM'),
+          },
+          null,
+        );
+      }
+      // The protected-VM list keeps VMs that only have old restore points; no policy backs those up any
+      // more, so they miss no RPO: they are said apart, as unprotected.
+      const [read, unprotected] = await Promise.all([
+        readVms('protected', deps),
+        readVms('unprotected', deps),
+      ]);
+      const uncovered = new Set(unprotected.vms.map((vm) => vm.id));
+      const cutoff = Date.parse(request.sinceUtc);
+      const old = read.vms.filter((vm) => vm.lastBackup === null || Date.parse(vm.lastBackup) < cutoff);
+      const left = old.filter((vm) => uncovered.has(vm.id));
+      const stale = old
+        .filter((vm) => !uncovered.has(vm.id))
+        .sort(
+          (a, b) =>
+            (Date.parse(a.lastBackup ?? '') || 0) - (Date.parse(b.lastBackup ?? '') || 0) ||
+            a.name.localeCompare(b.name),
+        );
+      const since = formatLocalTime(request.sinceUtc, timeZone, now);
+      const line = (vm: ApplianceVm) =>
+        vm.lastBackup === null
+          ? `${vmName(vm)}: no backup on record.`
+          : `${vmName(vm)}: last backup ${formatLocalTime(vm.lastBackup, timeZone, now)}, ${formatDuration(now.toMillis() - Date.parse(vm.lastBackup))} ago.`;
+      return view(
+        {
+          title: `VMs with no backup since ${since}`,
+          understood: `Protected VMs whose last backup (the appliance's lastBackup of each protected VM) is older than ${since} (${request.label}) · ${plural(read.vms.length, 'protected VM')} read · times in ${timeZone}; VMs no policy covers are not here (ask \`unprotected VMs\`)`,
+          notice: [readNotice(read), readNotice(unprotected)].filter(Boolean).join(' ') || null,
+          counts: [
+            {
+              label: 'No backup since',
+              tone: stale.length > 0 ? 'failed' : 'success',
+              count: stale.length,
+              changeText: null,
+            },
+            {
+              label: 'Backed up since',
+              tone: 'success',
+              count: read.vms.length - old.length,
+              changeText: null,
+            },
+          ],
+          lines: [
+            ...stale.slice(0, NAMED).map(line),
+            ...(stale.length > NAMED ? [`And ${plural(stale.length - NAMED, 'more VM')}.`] : []),
+            ...(stale.length === 0 ? [`Every VM a policy covers was backed up since ${since}.`] : []),
+            ...(left.length > 0
+              ? [
+                  `Not counted, since no policy covers them any more: ${left
+                    .slice(0, NAMED)
+                    .map((vm) => vm.name)
+                    .join(
+                      ', ',
+                    )}${left.length > NAMED ? ` and ${left.length - NAMED} more` : ''} (last backed up before ${since}).`,
+                ]
+              : []),
+          ],
+          emptyText: read.vms.length === 0 ? 'The appliance lists no protected VM.' : null,
+          summary: stale.length === 0 ? 'none' : plural(stale.length, 'VM'),
+        },
+        { ...base, statuses: ['Error'], fromUtc: request.sinceUtc, timeLabel: request.label },
+      );
+    } catch (error) {
+      return failure(error, deps, null, timeZone);
+    }
+  });
+
+  function view(
+    fields: Omit<ReportView, 'kind' | 'timeZone' | 'veeamUrl' | 'list'>,
+    failedSince: typeof base | null,
+  ): ReportView {
+    const report = buildReportView(
+      fields,
+      { query: failedSince ?? base, label: 'Show the failed sessions since then' },
+      deps,
+    );
+    return failedSince ? report : { ...report, list: null };
+  }
+}
