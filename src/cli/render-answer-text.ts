@@ -96,6 +96,7 @@ export function renderAnswerText(view: AnswerView): string {
           (g) => `${g.name}: ${g.failed} failed, ${g.warnings} warnings, last ${g.lastText}`,
         ),
         ...(view.moreText ? [view.moreText] : []),
+        ...view.findings,
         `${view.trendBar} ${view.trendText}`,
       ].join('\n');
   }

@@ -393,6 +393,19 @@ export function rendererContract<R>(r: RendererUnderTest<R>): void {
       expect(r.problems(rendered)).toEqual([]);
     });
 
+    it('adds to the digest the policies failing days in a row and the VMs with no backup in 24 hours', () => {
+      const rendered = r.render(makeDigestView({ findings: true }));
+      const text = r.visibleText(rendered).join('\n');
+      expect(text).toContain('Prod VMs: 4th day failing in a row (since Sat 28 Nov).');
+      expect(text).toContain('1 VM with no backup in 24 hours: db-07.');
+      expect(r.problems(rendered)).toEqual([]);
+    });
+
+    it.each(HOSTILE)('shows a hostile name %s literally in the digest findings', (hostile) => {
+      const rendered = r.render(makeDigestView({ findings: true, name: hostile }));
+      expect(r.leaksAsMarkup(rendered, hostile)).toBe(false);
+    });
+
     it.each(HOSTILE)('shows a hostile policy name %s literally in a ranking', (hostile) => {
       const rendered = r.render(makeRankingView(hostile));
       expect(r.leaksAsMarkup(rendered, hostile)).toBe(false);

@@ -40,6 +40,7 @@ export function representativeViews(): [name: string, view: AnswerView][] {
       }),
     ],
     ['digest', makeDigestView()],
+    ['digest-findings', makeDigestView({ findings: true })],
     ['digest-all-green-late', makeDigestView({ failed: 0, warning: 0, success: 412, late: true })],
     ['alert-failing', makeAlertView()],
     [

@@ -8,7 +8,15 @@ import { makeQuery, makeSession, TEST_TOKENS, VIEW_NOW } from './sessions';
 export const DIGEST_SLOT = new Date('2026-12-01T07:00:00Z');
 
 export function makeDigestData(
-  options: { failed?: number; warning?: number; success?: number; groups?: number; name?: string } = {},
+  options: {
+    failed?: number;
+    warning?: number;
+    success?: number;
+    groups?: number;
+    name?: string;
+    /** A policy failing four days in a row and a VM two days without a backup. */
+    findings?: boolean;
+  } = {},
 ): DigestData {
   const failed = options.failed ?? 7;
   const warning = options.warning ?? 3;
@@ -32,6 +40,34 @@ export function makeDigestData(
     problemsTotal: failed + warning,
     problemsRead: { unreadable: 0, sortedOf: null, total: failed + warning },
     names: { policy: null, vm: null },
+    streaks: options.findings
+      ? [
+          {
+            name: options.name ?? 'Prod VMs',
+            policyId: 'p1',
+            days: 4,
+            firstDay: '2026-11-28',
+            failed: 5,
+            lastAt: '2026-12-01T02:00:00Z',
+          },
+        ]
+      : [],
+    staleVms: options.findings
+      ? {
+          stale: [
+            {
+              id: 'vm1',
+              name: options.name ?? 'db-07',
+              resourceGroup: 'rg-prod-db',
+              lastBackup: '2026-11-29T01:07:00Z',
+            },
+          ],
+          uncovered: [],
+          fresh: 216,
+          protectedRead: { vms: [], complete: true, unreadable: 0, calls: 3 },
+          unprotectedRead: { vms: [], complete: true, unreadable: 0, calls: 1 },
+        }
+      : null,
     apiCalls: 13,
   };
 }

@@ -10,7 +10,7 @@ export type ComparisonRequest =
   | { kind: 'comparison'; query: SessionQuery; first: Period; second: Period }
   | { kind: 'usage'; message: string };
 
-export const COMPARISON_USAGE =
+const COMPARISON_USAGE =
   'Ask `this week vs last week`, `compare yesterday with the day before` or `failures this month vs last month`.';
 
 const SPLIT = /^(?:compare\s+)?(.+?)\s+(?:vs\.?|versus|against|compared (?:to|with)|with|to|and)\s+(.+)$/i;

@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
 import type { SessionQuery } from '../sessions/session-query';
 import { pageNotice } from '../view/build-sessions-view';
-import { changeText } from '../view/count-words';
+import { changeText, plural } from '../view/count-words';
 import { describeUnderstood } from '../view/describe-query';
-import { formatLocalTime } from '../view/human-time';
+import { formatLocalTime, ordinal } from '../view/human-time';
 import type { ButtonTokens } from '../view/page-token';
 import type { DigestCount, DigestGroup, DigestView } from '../view/sessions-view';
 import type { DigestData } from './collect-digest';
@@ -59,6 +59,27 @@ function groupsOf(data: DigestData, zone: string, now: DateTime): DigestGroup[] 
   return [...byName.values()]
     .sort((a, b) => b.failed - a.failed || b.warnings - a.warnings || b.lastMs - a.lastMs)
     .map(({ lastMs: _lastMs, ...group }) => group);
+}
+
+/** VMs named in the digest's RPO line; the rest are counted. */
+const NAMED_VMS = 5;
+
+/** What needs a look beyond the window's own counts: streaks of failing days, VMs with no recent backup. */
+function findingsOf(data: DigestData, zone: string): string[] {
+  const day = (iso: string) => DateTime.fromISO(iso, { zone }).toFormat('ccc d LLL');
+  const lines = data.streaks.map(
+    (s) => `${s.name}: ${ordinal(s.days)} day failing in a row (since ${day(s.firstDay)}).`,
+  );
+  const vms = data.staleVms;
+  if (vms && 'unavailable' in vms) lines.push(`No backup check per VM: ${vms.unavailable}`);
+  else if (vms && vms.stale.length > 0) {
+    const names = vms.stale.slice(0, NAMED_VMS).map((vm) => vm.name);
+    const more = vms.stale.length - names.length;
+    lines.push(
+      `${plural(vms.stale.length, 'VM')} with no backup in 24 hours: ${names.join(', ')}${more > 0 ? ` and ${more} more` : ''}.`,
+    );
+  }
+  return lines;
 }
 
 /** The digest in words, for both renderers. */
@@ -131,6 +152,7 @@ export function buildDigestView(data: DigestData, context: DigestViewContext): D
     counts: rows,
     groups,
     moreText: more.length > 0 ? `${more.join('; ')}.` : null,
+    findings: findingsOf(data, zone),
     trendBar: trendBar(daily),
     trendText: `Failed per day, last 7 days: ${daily.join(' · ')}`,
     showAllToken:

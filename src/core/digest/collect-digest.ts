@@ -1,9 +1,13 @@
+import { toBotError } from '../errors';
 import type { SessionsSource } from '../ports';
+import { findStaleVms, type StaleVms } from '../protection/find-stale-vms';
 import type { JobStatus } from '../sessions/api-version';
 import { countSessions } from '../sessions/count-sessions';
 import { type ResolvedNames, resolveSessionFilter } from '../sessions/find-sessions';
+import { readSessions } from '../sessions/read-sessions-since';
 import type { Session, SessionPage } from '../sessions/session';
 import type { SessionFilter, SessionQuery } from '../sessions/session-query';
+import { findStreaks, type PolicyStreak } from '../streaks/find-streaks';
 
 /** The status groups a digest counts. */
 export const DIGEST_STATUS_GROUPS = {
@@ -35,9 +39,21 @@ export type DigestData = {
   /** How the problem page was read: items skipped as unreadable, or sorted here from the first N. */
   problemsRead: Pick<SessionPage, 'unreadable' | 'sortedOf' | 'total'>;
   names: ResolvedNames;
-  /** Session list requests made (name lookups aside), for the benchmark and the log. */
+  /** Policies of the scope failing STREAK_DAYS calendar days in a row or more, up to the window's end. */
+  streaks: PolicyStreak[];
+  /**
+   * Covered VMs with no backup in the 24 hours before the window's end; only for a digest of everything
+   * (a VM belongs to no one policy filter), and what stopped it when the appliance cannot tell.
+   */
+  staleVms: StaleVms | { unavailable: string } | null;
+  /** List requests made (sessions and VMs; name lookups aside), for the benchmark and the log. */
   apiCalls: number;
 };
+
+/** A policy failing this many calendar days in a row is news in the digest. */
+const STREAK_DAYS = 3;
+/** Failed sessions read for the streaks, in pages of 100. */
+const STREAK_PAGES = 10;
 
 async function inPool<T>(tasks: (() => Promise<T>)[], size: number): Promise<T[]> {
   const results: T[] = new Array(tasks.length);
@@ -115,6 +131,37 @@ export async function collectDigest(
     ...(['failed', 'warning', 'success'] as const).map((g) => () => count(g, before, from)),
     ...slices.map((s) => () => count('failed', s.from, s.to)),
   ];
+  let streaks: PolicyStreak[] = [];
+  let staleVms: DigestData['staleVms'] = null;
+  const everything =
+    filter.policyId === null && filter.vmId === null && filter.types.length === 0 && scope.name === null;
+  tasks.push(
+    async () => {
+      // A week of failures, bounded: enough to tell a streak of STREAK_DAYS and how long it runs.
+      const read = await readSessions(
+        source,
+        { ...inRange(['Error'], new Date(to.getTime() - 7 * DAY_MS), to) },
+        STREAK_PAGES,
+      );
+      apiCalls += read.calls;
+      streaks = findStreaks(read.sessions, STREAK_DAYS, scope.timeZone, to);
+    },
+    ...(everything
+      ? [
+          async () => {
+            try {
+              const found = await findStaleVms(source, new Date(to.getTime() - DAY_MS).toISOString());
+              apiCalls += found.protectedRead.calls + found.unprotectedRead.calls;
+              staleVms = found;
+            } catch (error) {
+              const e = toBotError(error);
+              if (e.code !== 'VEEAM_API_VERSION') throw error;
+              staleVms = { unavailable: e.userMessage };
+            }
+          },
+        ]
+      : []),
+  );
   await inPool(tasks, CONCURRENCY);
   const counts = await Promise.all(groups.map((g) => count(g, from, to)));
   const previous = await Promise.all(
@@ -139,6 +186,8 @@ export async function collectDigest(
       total: problemsPage.total,
     },
     names,
+    streaks,
+    staleVms,
     apiCalls,
   };
 }

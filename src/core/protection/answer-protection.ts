@@ -1,46 +1,16 @@
 import { DateTime } from 'luxon';
 import { type AnswerDeps, audited, failure } from '../answers/answer-question';
-import type { ApplianceVm, VmListing } from '../sessions/session';
+import type { ApplianceVm } from '../sessions/session';
 import { unfilteredQuery } from '../sessions/session-query';
 import { buildReportView } from '../view/build-report-view';
 import { plural } from '../view/count-words';
 import { formatDuration, formatLocalTime } from '../view/human-time';
 import type { AnswerView, ReportView } from '../view/sessions-view';
+import { findStaleVms, readNotice, readVms } from './find-stale-vms';
 import type { ProtectionRequest } from './parse-protection';
 
-/** VMs read at most, in pages of 100: the bound the answer states when it is reached. */
-const PAGE = 100;
-const MAX_PAGES = 10;
 /** VMs named one a line; the rest are counted. */
 const NAMED = 20;
-
-type VmsRead = { vms: ApplianceVm[]; complete: boolean; unreadable: number; calls: number };
-
-async function readVms(which: VmListing, deps: AnswerDeps): Promise<VmsRead> {
-  const vms: ApplianceVm[] = [];
-  let unreadable = 0;
-  for (let calls = 1; calls <= MAX_PAGES; calls++) {
-    const page = await deps.source.listVms(which, { offset: (calls - 1) * PAGE, limit: PAGE });
-    vms.push(...page.vms);
-    unreadable += page.unreadable;
-    const got = page.vms.length + page.unreadable;
-    const more = page.total !== null ? (calls - 1) * PAGE + got < page.total : got === PAGE;
-    if (!more || got === 0) return { vms, complete: true, unreadable, calls };
-  }
-  return { vms, complete: false, unreadable, calls: MAX_PAGES };
-}
-
-function readNotice(read: VmsRead): string | null {
-  const parts = [
-    ...(read.complete
-      ? []
-      : [`Based on the first ${read.vms.length} VMs the appliance listed; there are more.`]),
-    ...(read.unreadable > 0
-      ? [`${plural(read.unreadable, 'VM')} in the list could not be read and are left out.`]
-      : []),
-  ];
-  return parts.length > 0 ? parts.join(' ') : null;
-}
 
 const vmName = (vm: ApplianceVm) => `${vm.name}${vm.resourceGroup ? ` (${vm.resourceGroup})` : ''}`;
 
@@ -58,7 +28,7 @@ export function answerProtection(
     try {
       const now = DateTime.fromJSDate(deps.now());
       if (request.kind === 'unprotected') {
-        const read = await readVms('unprotected', deps);
+        const read = await readVms(deps.source, 'unprotected');
         const sorted = [...read.vms].sort((a, b) => a.name.localeCompare(b.name));
         return view(
           {
@@ -84,23 +54,13 @@ export function answerProtection(
           null,
         );
       }
-      // The protected-VM list keeps VMs that only have old restore points; no policy backs those up any
-      // more, so they miss no RPO: they are said apart, as unprotected.
-      const [read, unprotected] = await Promise.all([
-        readVms('protected', deps),
-        readVms('unprotected', deps),
-      ]);
-      const uncovered = new Set(unprotected.vms.map((vm) => vm.id));
-      const cutoff = Date.parse(request.sinceUtc);
-      const old = read.vms.filter((vm) => vm.lastBackup === null || Date.parse(vm.lastBackup) < cutoff);
-      const left = old.filter((vm) => uncovered.has(vm.id));
-      const stale = old
-        .filter((vm) => !uncovered.has(vm.id))
-        .sort(
-          (a, b) =>
-            (Date.parse(a.lastBackup ?? '') || 0) - (Date.parse(b.lastBackup ?? '') || 0) ||
-            a.name.localeCompare(b.name),
-        );
+      const {
+        stale,
+        uncovered: left,
+        fresh,
+        protectedRead: read,
+        unprotectedRead: unprotected,
+      } = await findStaleVms(deps.source, request.sinceUtc);
       const since = formatLocalTime(request.sinceUtc, timeZone, now);
       const line = (vm: ApplianceVm) =>
         vm.lastBackup === null
@@ -121,7 +81,7 @@ export function answerProtection(
             {
               label: 'Backed up since',
               tone: 'success',
-              count: read.vms.length - old.length,
+              count: fresh,
               changeText: null,
             },
           ],

@@ -7,7 +7,7 @@ export type ProtectionRequest =
   | { kind: 'rpo'; sinceUtc: string; label: string }
   | { kind: 'usage'; message: string };
 
-export const PROTECTION_USAGE =
+const PROTECTION_USAGE =
   'Ask `unprotected VMs`, `which VMs have no successful backup in 24h` or `VMs without a restore point since Monday`.';
 
 const VMS = '(?:vms?|virtual machines?|machines|servers)';

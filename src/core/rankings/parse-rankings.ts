@@ -14,7 +14,7 @@ const DEFAULT_TOP = 5;
 const MAX_TOP = 10;
 const NUMBERS: Record<string, number> = { three: 3, five: 5, ten: 10 };
 
-export const RANKINGS_USAGE =
+const RANKINGS_USAGE =
   'Ask `top failing policies this month`, `slowest policies this week`, `success rate this week`, `failure rate per policy last 30 days` or `flapping policies this week`.';
 
 const WHAT = '(?:policies|policy|jobs|backups|backup jobs)';

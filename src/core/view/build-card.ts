@@ -139,6 +139,7 @@ function digestElements(view: DigestView): CardElement[] {
     ...(view.groups.length > 0
       ? [{ type: 'groups' as const, heading: 'Problems by policy', groups: view.groups, more: view.moreText }]
       : []),
+    ...view.findings.map((text) => ({ type: 'paragraph' as const, text })),
     { type: 'trend', bar: view.trendBar, text: view.trendText },
   ];
 }

@@ -138,6 +138,8 @@ export type DigestView = {
   groups: DigestGroup[];
   /** "and 4 more policies with problems" */
   moreText: string | null;
+  /** What needs a look beyond the window: "Prod VMs: 3rd day failing in a row", VMs with no backup in 24 h. */
+  findings: string[];
   /** Failed sessions per day for seven days, oldest first: a text bar ("▁▃▂▇▁▁▅") and its words. */
   trendBar: string;
   trendText: string;

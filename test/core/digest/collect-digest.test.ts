@@ -1,6 +1,7 @@
 import { buildDigestView } from '../../../src/core/digest/build-digest-view';
 import { collectDigest, DIGEST_STATUS_GROUPS } from '../../../src/core/digest/collect-digest';
 import { type SessionQuery, unfilteredQuery } from '../../../src/core/sessions/session-query';
+import { vmOutage } from '../../../src/veeam/simulator/protection';
 import { TEST_TOKENS, V2_VOCABULARY } from '../../factories/sessions';
 import { FIXED_NOW, startSimulatorWithClient } from '../../support/simulator-client';
 
@@ -43,15 +44,48 @@ describe('what a digest counts, against the simulator', () => {
   it('asks the API a fixed handful of questions, not one per session', async () => {
     const before = env.sim.stats.jobSessionsCalls;
     const data = await collectDigest(scope(), window, env.client);
-    expect(data.apiCalls).toBe(13);
-    expect(env.sim.stats.jobSessionsCalls - before).toBe(13);
+    // 13 counts and pages, and one page of the week's failures for the streaks.
+    expect(env.sim.stats.jobSessionsCalls - before).toBe(14);
+    // Plus the VM lists of the backup check (none on an API version without them).
+    const vmCalls =
+      data.staleVms && !('unavailable' in data.staleVms)
+        ? data.staleVms.protectedRead.calls + data.staleVms.unprotectedRead.calls
+        : 0;
+    expect(data.apiCalls).toBe(14 + vmCalls);
     const week = await collectDigest(
       scope(),
       { from: new Date(FIXED_NOW - 7 * DAY), to: window.to },
       env.client,
     );
-    // A longer window (a Monday after a weekday-only Friday) cannot reuse the trend: 15 at most.
-    expect(week.apiCalls).toBeLessThanOrEqual(15);
+    // A longer window (a Monday after a weekday-only Friday) cannot reuse the trend: two more at most.
+    expect(week.apiCalls).toBeLessThanOrEqual(data.apiCalls + 2);
+  });
+
+  it('says why it cannot check each VM for a backup on an API version without the protected-VM list', async () => {
+    const data = await collectDigest(scope(), window, env.client);
+    const view = buildDigestView(data, {
+      scope: scope(),
+      slot: window.to,
+      late: false,
+      pageSize: 10,
+      veeamUrl: null,
+      tokens: TEST_TOKENS,
+      now: window.to,
+    });
+    expect(view.findings).toContainEqual(expect.stringMatching(/^No backup check per VM: .*serves API v2/));
+  });
+
+  it('names the VM with no backup for a day when the appliance serves the protected-VM list', async () => {
+    const v81 = await startSimulatorWithClient({ now: () => FIXED_NOW }, { apiVersion: 'v8.1' });
+    try {
+      const data = await collectDigest(scope(), window, v81.client);
+      const vm = v81.sim.world.vms.find((v) => v.id === vmOutage(v81.sim.world)?.vmId);
+      expect(data.staleVms && 'stale' in data.staleVms ? data.staleVms.stale.map((s) => s.name) : []).toEqual(
+        [vm?.name],
+      );
+    } finally {
+      await v81.close();
+    }
   });
 
   it('narrows everything to a policy named in the filters', async () => {
