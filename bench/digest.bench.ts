@@ -3,8 +3,16 @@
  * (page through every session of the window and count). Both run against the same simulator, with a fixed
  * latency per request, in the same process, one after the other.
  */
+
+import { answerComparison } from '../src/core/comparisons/answer-comparison';
+import { parseComparison } from '../src/core/comparisons/parse-comparison';
 import { collectDigest } from '../src/core/digest/collect-digest';
 import { answerLastGood } from '../src/core/last-good/answer-last-good';
+import { answerProtection } from '../src/core/protection/answer-protection';
+import { parseProtection } from '../src/core/protection/parse-protection';
+import type { ParseContext } from '../src/core/query/parse-session-query';
+import { answerRankings } from '../src/core/rankings/answer-rankings';
+import { parseRankings } from '../src/core/rankings/parse-rankings';
 import type { SessionPage } from '../src/core/sessions/session';
 import { unfilteredQuery } from '../src/core/sessions/session-query';
 import { answerStreaks } from '../src/core/streaks/answer-streaks';
@@ -113,11 +121,66 @@ async function main() {
       logger: { debug() {}, info() {}, warn() {}, error() {} },
       tokens: createButtonTokens({ current: 'bench-key' }, () => client.vocabulary),
     };
+    // The protected-VM list comes with v7: the protection rows ask as a v8.1 client.
+    const modern = new VeeamClient({
+      baseUrl: sim.url,
+      apiVersion: 'v8.1',
+      ...DEFAULT_SIMULATOR_USER,
+      timeoutMs: 120_000,
+    });
+    const modernDeps = {
+      ...deps,
+      source: modern,
+      tokens: createButtonTokens({ current: 'bench-key' }, () => modern.vocabulary),
+    };
+    const ctx: ParseContext = { now: new Date(now), timeZone: 'UTC', vocabulary: client.vocabulary };
+    const parsed = <R extends { kind: string }>(r: R | null, kind: string): R => {
+      if (!r || r.kind !== kind) throw new Error(`the bench question did not parse: ${JSON.stringify(r)}`);
+      return r;
+    };
+    const ranking = (text: string) => () =>
+      answerRankings(parsed(parseRankings(text, ctx), 'ranking') as never, 'UTC', deps);
     const answers: [string, string, () => Promise<AnswerView>][] = [
       ['why did it fail', 'why', () => answerWhy({ kind: 'why', name, as: 'policy' }, 'UTC', deps)],
-      ['failed 3 days in a row', 'streaks', () => answerStreaks({ kind: 'streaks', days: 3 }, 'UTC', deps)],
+      ['failed 3 days in a row', 'report', () => answerStreaks({ kind: 'streaks', days: 3 }, 'UTC', deps)],
       ['last success', 'last-good', () => answerLastGood({ kind: 'last-good', name }, 'UTC', deps)],
+      ['success rate (24 h)', 'report', ranking('success rate in the last 24 hours')],
+      ['top failing policies (24 h)', 'report', ranking('top failing policies in the last 24 hours')],
+      ['failure rate per policy (24 h)', 'report', ranking('failure rate per policy in the last 24 hours')],
+      ['slowest policies (24 h)', 'report', ranking('slowest policies in the last 24 hours')],
+      ['flapping policies (24 h)', 'report', ranking('flapping policies in the last 24 hours')],
+      [
+        'yesterday vs the day before',
+        'report',
+        () =>
+          answerComparison(
+            parsed(parseComparison('compare yesterday with the day before', ctx), 'comparison') as never,
+            'UTC',
+            deps,
+          ),
+      ],
+      [
+        'unprotected VMs',
+        'report',
+        () =>
+          answerProtection(
+            parsed(parseProtection('unprotected VMs', ctx), 'unprotected') as never,
+            'UTC',
+            modernDeps,
+          ),
+      ],
+      [
+        'no backup in 24 h',
+        'report',
+        () =>
+          answerProtection(
+            parsed(parseProtection('which VMs have no backup in 24h', ctx), 'rpo') as never,
+            'UTC',
+            modernDeps,
+          ),
+      ],
     ];
+    await modern.findPolicies(name);
     for (const [label, kind, run] of answers) {
       const before = sim.stats.apiCalls;
       const answered = await measure(run);
@@ -134,6 +197,7 @@ async function main() {
       `${perDay} sessions/day: naive/digest = ${(naive.result.calls / ours.result.apiCalls).toFixed(1)}× calls, ${(naive.ms / ours.ms).toFixed(1)}× time`,
     );
     client.close();
+    modern.close();
     await sim.close();
   }
   process.stdout.write(

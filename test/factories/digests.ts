@@ -52,6 +52,7 @@ export function makeDigestData(
           },
         ]
       : [],
+    streaksComplete: true,
     staleVms: options.findings
       ? {
           stale: [

@@ -70,6 +70,10 @@ function findingsOf(data: DigestData, zone: string): string[] {
   const lines = data.streaks.map(
     (s) => `${s.name}: ${ordinal(s.days)} day failing in a row (since ${day(s.firstDay)}).`,
   );
+  if (!data.streaksComplete)
+    lines.push(
+      'Days failing in a row are read from part of the week’s failed sessions (there were more than the digest reads): a streak may be missing.',
+    );
   const vms = data.staleVms;
   if (vms && 'unavailable' in vms) lines.push(`No backup check per VM: ${vms.unavailable}`);
   else if (vms && vms.stale.length > 0) {

@@ -41,6 +41,8 @@ export type DigestData = {
   names: ResolvedNames;
   /** Policies of the scope failing STREAK_DAYS calendar days in a row or more, up to the window's end. */
   streaks: PolicyStreak[];
+  /** False when the week's failures were more than the streak read takes: a streak may be missing. */
+  streaksComplete: boolean;
   /**
    * Covered VMs with no backup in the 24 hours before the window's end; only for a digest of everything
    * (a VM belongs to no one policy filter), and what stopped it when the appliance cannot tell.
@@ -132,6 +134,7 @@ export async function collectDigest(
     ...slices.map((s) => () => count('failed', s.from, s.to)),
   ];
   let streaks: PolicyStreak[] = [];
+  let streaksComplete = true;
   let staleVms: DigestData['staleVms'] = null;
   const everything =
     filter.policyId === null && filter.vmId === null && filter.types.length === 0 && scope.name === null;
@@ -145,6 +148,7 @@ export async function collectDigest(
       );
       apiCalls += read.calls;
       streaks = findStreaks(read.sessions, STREAK_DAYS, scope.timeZone, to);
+      streaksComplete = read.complete;
     },
     ...(everything
       ? [
@@ -187,6 +191,7 @@ export async function collectDigest(
     },
     names,
     streaks,
+    streaksComplete,
     staleVms,
     apiCalls,
   };
