@@ -142,7 +142,16 @@ async function main() {
       answerRankings(parsed(parseRankings(text, ctx), 'ranking') as never, 'UTC', deps);
     const answers: [string, string, () => Promise<AnswerView>][] = [
       ['why did it fail', 'why', () => answerWhy({ kind: 'why', name, as: 'policy' }, 'UTC', deps)],
-      ['failed 3 days in a row', 'report', () => answerStreaks({ kind: 'streaks', days: 3 }, 'UTC', deps)],
+      [
+        'failed 3 days in a row',
+        'report',
+        () => answerStreaks({ kind: 'streaks', days: 3, of: 'policies' }, 'UTC', deps),
+      ],
+      [
+        'VMs failed 3 days in a row',
+        'report',
+        () => answerStreaks({ kind: 'streaks', days: 3, of: 'vms' }, 'UTC', deps),
+      ],
       ['last success', 'last-good', () => answerLastGood({ kind: 'last-good', name }, 'UTC', deps)],
       ['success rate (24 h)', 'report', ranking('success rate in the last 24 hours')],
       ['top failing policies (24 h)', 'report', ranking('top failing policies in the last 24 hours')],

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { VM_OUTAGE_MS, vmOutage } from '../../src/veeam/simulator/protection';
 import { textOf } from '../support/alert-harness';
 import { type AnswerWorld, startAnswerWorld } from '../support/answer-world';
 
@@ -43,4 +44,21 @@ describe('policies failing days in a row', () => {
     expect(textOf(slack)).toContain(`${w.policy.name}: failed `);
     expect(textOf(slack)).toContain('Show the failed sessions');
   });
+
+  it.each(['Europe/Berlin', 'Asia/Tokyo'])(
+    'lists the VM that has failed every run for two days, from the per-VM results, in %s',
+    async (zone) => {
+      const vm = w.h.sim.world.vms.find((v) => v.id === vmOutage(w.h.sim.world)?.vmId);
+      if (!vm) throw new Error('the simulator has no VM outage');
+      const failedRuns = w.h.sim
+        .sessions()
+        .filter((s) => s.failedVmId === vm.id && s.status === 'Error' && s.startMs >= T - VM_OUTAGE_MS);
+      const answer = await w.ask('which VMs failed 2 days in a row', zone);
+      const line = answer.out.split('\n').find((l) => l.startsWith(`${vm.name}: failed `)) ?? '';
+      expect(Number(/failed (\d+) days in a row/.exec(line)?.[1])).toBeGreaterThanOrEqual(2);
+      const latest = DateTime.fromMillis(Math.max(...failedRuns.map((s) => s.startMs)), { zone });
+      expect(line).toContain(`the latest ${latest.toFormat('ccc d LLL HH:mm')}.`);
+      expect(answer.out).toContain('The VMs that failed in the failed sessions');
+    },
+  );
 });

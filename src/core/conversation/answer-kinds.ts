@@ -45,7 +45,7 @@ const ANSWER_KINDS: AnswerKind<unknown>[] = [
   }),
   kind({
     parse: parseStreaks,
-    pending: (r) => `Looking for policies failing ${r.days} days in a row…`,
+    pending: (r) => `Looking for ${r.of === 'vms' ? 'VMs' : 'policies'} failing ${r.days} days in a row…`,
     answer: answerStreaks,
   }),
   kind({ parse: parseWhy, pending: (r) => `Looking into why ${r.name} failed…`, answer: answerWhy }),

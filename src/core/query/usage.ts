@@ -40,7 +40,7 @@ export function buildUsageText(profile: SessionVocabulary, command = ''): string
     `Daily digest here (this channel or chat): \`${prefix}digest daily 08:00\`, \`${prefix}digest status\`, \`${prefix}digest off\`.`,
     `Why a policy or VM failed, with its log, its VMs and its streak: \`${prefix}why did Prod VMs fail\`.`,
     `The last success of a policy or VM: \`${prefix}when did web-01 last back up successfully\`.`,
-    `Policies failing day after day: \`${prefix}which policies failed 3 days in a row\`, \`${prefix}what keeps failing\`.`,
+    `Failing day after day: \`${prefix}which policies failed 3 days in a row\`, \`${prefix}which VMs failed 3 days in a row\`, \`${prefix}what keeps failing\`.`,
     `Protection: \`${prefix}unprotected VMs\`, \`${prefix}which VMs have no successful backup in 24h\`.`,
     `Two periods side by side: \`${prefix}this week vs last week\`, \`${prefix}compare yesterday with the day before\`.`,
     `Rankings and rates: \`${prefix}top failing policies this month\`, \`${prefix}slowest policies this week\`, \`${prefix}success rate this week\`, \`${prefix}failure rate per policy last 30 days\`, \`${prefix}flapping policies this week\`.`,

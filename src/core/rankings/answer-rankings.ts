@@ -61,7 +61,7 @@ async function perPolicy(
     ...(read.complete
       ? []
       : [
-          `Based on the first ${read.sessions.length} sessions the appliance listed: there were more, so the figures cover part of the window.`,
+          `Based on the newest ${read.sessions.length} sessions of the window: there were more, so the figures leave out its oldest part.`,
         ]),
     ...(read.note && read.complete ? [`${read.note}.`] : []),
   ];

@@ -10,11 +10,18 @@ describe('streak questions', () => {
     ['what keeps failing', 3],
     ['which policies are still failing?', 3],
   ])('%s → %i days', (text, days) => {
-    expect(parseStreaks(text)).toEqual({ kind: 'streaks', days });
+    expect(parseStreaks(text)).toEqual({ kind: 'streaks', days, of: 'policies' });
   });
 
   it.each([
-    ['which vms failed 3 days in a row', /per policy for now, not per VM/],
+    ['which vms failed 3 days in a row', 3],
+    ['which virtual machines have failed four days in a row?', 4],
+    ['what vms keep failing', 3],
+  ])('%s asks it of each VM, %i days', (text, days) => {
+    expect(parseStreaks(text)).toEqual({ kind: 'streaks', days, of: 'vms' });
+  });
+
+  it.each([
     ['which policies failed 1 days in a row', /2 to 14 days/],
     ['which policies failed 30 days in a row', /2 to 14 days/],
   ])('%s is refused with a reason', (text, reason) => {
