@@ -73,6 +73,22 @@ export function makeDigestData(
   };
 }
 
+/** How a spec renders a digest: unfiltered, due at `slot`, on time, no Veeam link. */
+export function digestViewContext(
+  over: Partial<Parameters<typeof buildDigestView>[1]> = {},
+): Parameters<typeof buildDigestView>[1] {
+  return {
+    scope: makeQuery({ statuses: [], fromUtc: null, toUtc: null, timeLabel: null }),
+    slot: DIGEST_SLOT,
+    late: false,
+    pageSize: 10,
+    veeamUrl: null,
+    tokens: TEST_TOKENS,
+    now: VIEW_NOW,
+    ...over,
+  };
+}
+
 export function makeDigestView(
   options: Parameters<typeof makeDigestData>[0] & { late?: boolean } = {},
 ): DigestView {

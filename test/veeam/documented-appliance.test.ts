@@ -3,7 +3,7 @@ import { collectDigest } from '../../src/core/digest/collect-digest';
 import { BotError } from '../../src/core/errors';
 import { buildSessionsView } from '../../src/core/view/build-sessions-view';
 import { VeeamClient, type VeeamClientOptions } from '../../src/veeam/veeam-client';
-import { DIGEST_SLOT } from '../factories/digests';
+import { DIGEST_SLOT, digestViewContext } from '../factories/digests';
 import { ANY_SESSIONS, makeQuery, TEST_TOKENS, VIEW_NOW } from '../factories/sessions';
 import {
   type DocumentedAppliance,
@@ -111,15 +111,7 @@ describe('documented shapes', () => {
     const source = await connect([jobSessions(() => json(fixture('job-sessions-v81-info-blocks.json')))]);
     const window = { from: new Date(DIGEST_SLOT.getTime() - 86_400_000), to: DIGEST_SLOT };
     const data = await collectDigest(makeQuery({ statuses: [], fromUtc: null, toUtc: null }), window, source);
-    const view = buildDigestView(data, {
-      scope: makeQuery({ statuses: [], fromUtc: null, toUtc: null, timeLabel: null }),
-      slot: DIGEST_SLOT,
-      late: false,
-      pageSize: 10,
-      veeamUrl: null,
-      tokens: TEST_TOKENS,
-      now: VIEW_NOW,
-    });
+    const view = buildDigestView(data, digestViewContext());
     expect(view.notice).toMatch(/^1 session on this page could not be read \(see the bot log\)/);
     expect(view.moreText ?? '').not.toMatch(/older/);
   });

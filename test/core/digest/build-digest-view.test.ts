@@ -1,16 +1,7 @@
 import { buildDigestView } from '../../../src/core/digest/build-digest-view';
-import { DIGEST_SLOT, makeDigestData } from '../../factories/digests';
-import { makeQuery, TEST_TOKENS, VIEW_NOW } from '../../factories/sessions';
+import { digestViewContext, makeDigestData } from '../../factories/digests';
 
-const context = {
-  scope: makeQuery({ statuses: [], fromUtc: null, toUtc: null, timeLabel: null }),
-  slot: DIGEST_SLOT,
-  late: false,
-  pageSize: 10,
-  veeamUrl: null,
-  tokens: TEST_TOKENS,
-  now: VIEW_NOW,
-};
+const context = digestViewContext();
 
 describe('what a digest adds beyond its counts', () => {
   it('names the policies failing days in a row and the VMs with no backup in 24 hours', () => {

@@ -2,7 +2,8 @@ import { buildDigestView } from '../../../src/core/digest/build-digest-view';
 import { collectDigest, DIGEST_STATUS_GROUPS } from '../../../src/core/digest/collect-digest';
 import { type SessionQuery, unfilteredQuery } from '../../../src/core/sessions/session-query';
 import { vmOutage } from '../../../src/veeam/simulator/protection';
-import { TEST_TOKENS, V2_VOCABULARY } from '../../factories/sessions';
+import { digestViewContext } from '../../factories/digests';
+import { V2_VOCABULARY } from '../../factories/sessions';
 import { FIXED_NOW, startSimulatorWithClient } from '../../support/simulator-client';
 
 const scope = (over: Partial<SessionQuery> = {}): SessionQuery => ({
@@ -63,15 +64,10 @@ describe('what a digest counts, against the simulator', () => {
 
   it('says why it cannot check each VM for a backup on an API version without the protected-VM list', async () => {
     const data = await collectDigest(scope(), window, env.client);
-    const view = buildDigestView(data, {
-      scope: scope(),
-      slot: window.to,
-      late: false,
-      pageSize: 10,
-      veeamUrl: null,
-      tokens: TEST_TOKENS,
-      now: window.to,
-    });
+    const view = buildDigestView(
+      data,
+      digestViewContext({ scope: scope(), slot: window.to, now: window.to }),
+    );
     expect(view.findings).toContainEqual(expect.stringMatching(/^No backup check per VM: .*serves API v2/));
   });
 
@@ -97,29 +93,19 @@ describe('what a digest counts, against the simulator', () => {
       .filter((s) => s.policy?.id === policy.id && s.startMs >= FIXED_NOW - DAY && s.startMs < FIXED_NOW);
     expect(data.counts.success).toBe(all.filter((s) => s.status === 'Success').length);
     expect(data.names.policy).toBe(policy.name);
-    const view = buildDigestView(data, {
-      scope: scope({ policy: policy.name }),
-      slot: window.to,
-      late: false,
-      pageSize: 10,
-      veeamUrl: null,
-      tokens: TEST_TOKENS,
-      now: window.to,
-    });
+    const view = buildDigestView(
+      data,
+      digestViewContext({ scope: scope({ policy: policy.name }), slot: window.to, now: window.to }),
+    );
     expect(view.windowText).toContain(`Policy ${policy.name}`);
   });
 
   it('groups the failed and warning sessions by policy, worst first', async () => {
     const data = await collectDigest(scope(), window, env.client);
-    const view = buildDigestView(data, {
-      scope: scope(),
-      slot: window.to,
-      late: false,
-      pageSize: 10,
-      veeamUrl: null,
-      tokens: TEST_TOKENS,
-      now: window.to,
-    });
+    const view = buildDigestView(
+      data,
+      digestViewContext({ scope: scope(), slot: window.to, now: window.to }),
+    );
     const failedPerGroup = view.groups.map((g) => g.failed);
     expect([...failedPerGroup].sort((a, b) => b - a)).toEqual(failedPerGroup);
     expect(view.groups.reduce((n, g) => n + g.failed + g.warnings, 0)).toBeLessThanOrEqual(
