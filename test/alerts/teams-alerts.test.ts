@@ -17,6 +17,7 @@ import {
 import { adaptiveCardProblems } from '../support/adaptive-card-validator';
 import { quietPolicy } from '../support/alert-harness';
 import { DATABASES } from '../support/databases';
+import { postTeamsActivity } from '../support/teams-requests';
 
 const APP_ID = '7ab4d9f1-3c2e-4b6a-8d1f-2e3c4b5a6d7e';
 const CHANNEL = '19:ops@thread.tacv2';
@@ -75,24 +76,16 @@ describe.each(DATABASES)('Teams alerts on $name', (database) => {
   });
 
   async function send(activity: Json): Promise<Json> {
-    const res = await fetch(`${app.url}/api/messages`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${identity.token({ appId: APP_ID, serviceUrl: connector.serviceUrl })}`,
-      },
-      body: JSON.stringify({
-        id: `a${Math.random()}`,
-        channelId: 'msteams',
-        serviceUrl: connector.serviceUrl,
+    const res = await postTeamsActivity(
+      { appUrl: app.url, appId: APP_ID, identity, connector },
+      {
         from: { id: '29:u', aadObjectId: 'aad-user', name: 'Alice Operator' },
-        recipient: { id: '28:bot', name: 'Sessions' },
         conversation: { id: `${CHANNEL};messageid=1`, conversationType: 'channel', tenantId: 't1' },
         channelData: { tenant: { id: 't1' }, team: { id: '19:team@thread.tacv2' } },
         localTimezone: 'Europe/Berlin',
         ...activity,
-      }),
-    });
+      },
+    );
     expect(res.status).toBeLessThan(300);
     const text = await res.text();
     return text ? (JSON.parse(text) as Json) : {};

@@ -15,6 +15,7 @@ import {
   startFakeBotFrameworkIdentity,
 } from '../fakes/bot-framework-identity';
 import { adaptiveCardProblems } from '../support/adaptive-card-validator';
+import { postTeamsActivity } from '../support/teams-requests';
 
 const APP_ID = '5e1c2a3b-4d6f-4a8b-9c0d-1e2f3a4b5c6d';
 const T = Date.parse('2026-12-03T06:00:00Z');
@@ -79,25 +80,17 @@ describe('answers beyond lists in Teams', () => {
 
   async function ask(text: string): Promise<Json> {
     const before = connector.calls.length;
-    const res = await fetch(`${app.url}/api/messages`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${identity.token({ appId: APP_ID, serviceUrl: connector.serviceUrl })}`,
-      },
-      body: JSON.stringify({
+    const res = await postTeamsActivity(
+      { appUrl: app.url, appId: APP_ID, identity, connector },
+      {
         type: 'message',
-        id: `a${Math.random()}`,
         text,
-        channelId: 'msteams',
-        serviceUrl: connector.serviceUrl,
         from: { id: '29:u', aadObjectId: 'aad-user', name: 'Alice Operator' },
-        recipient: { id: '28:bot', name: 'Sessions' },
         conversation: { id: 'a:1on1', conversationType: 'personal', tenantId: 't1' },
         channelData: { tenant: { id: 't1' } },
         localTimezone: ZONE,
-      }),
-    });
+      },
+    );
     expect(res.status).toBeLessThan(300);
     // The answer comes as a card, after the "Looking …" placeholder (sent, then updated in place).
     const call = await connector.waitFor(() =>

@@ -7,6 +7,7 @@ import {
   type FakeBotFrameworkIdentity,
   startFakeBotFrameworkIdentity,
 } from '../fakes/bot-framework-identity';
+import { postTeamsActivity } from '../support/teams-requests';
 
 const APP_ID = '7ab4d9f1-3c2e-4b6a-8d1f-2e3c4b5a6d7e';
 const CHANNEL = '19:ops@thread.tacv2';
@@ -44,23 +45,15 @@ describe('the Teams bot across a conversation’s life (authenticated, real JWTs
   });
 
   async function send(activity: Record<string, unknown>) {
-    const res = await fetch(`${app.url}/api/messages`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${identity.token({ appId: APP_ID, serviceUrl: connector.serviceUrl })}`,
-      },
-      body: JSON.stringify({
-        id: `a${Math.random()}`,
-        channelId: 'msteams',
-        serviceUrl: connector.serviceUrl,
+    const res = await postTeamsActivity(
+      { appUrl: app.url, appId: APP_ID, identity, connector },
+      {
         from: { id: '29:u', aadObjectId: 'aad-user' },
-        recipient: { id: '28:bot', name: 'Sessions' },
         conversation: { id: `${CHANNEL};messageid=1`, conversationType: 'channel', tenantId: 't1' },
         channelData: { tenant: { id: 't1' }, team: { id: '19:team@thread.tacv2' } },
         ...activity,
-      }),
-    });
+      },
+    );
     expect(res.status).toBeLessThan(300);
   }
   const say = (text: string, extra: Record<string, unknown> = {}) =>
