@@ -83,3 +83,10 @@ export const ANY_SESSIONS: SessionFilter = {
   fromUtc: null,
   toUtc: null,
 };
+
+/** What the answer parsers read a question against: Thu 3 Dec 2026 13:00 in Berlin, a v8.1 appliance. */
+export const ANSWER_PARSE_CONTEXT = {
+  now: new Date('2026-12-03T12:00:00Z'),
+  timeZone: 'Europe/Berlin',
+  vocabulary: vocabularyOf('v8.1'),
+};

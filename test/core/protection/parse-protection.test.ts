@@ -1,12 +1,8 @@
 import { parseProtection } from '../../../src/core/protection/parse-protection';
-import { vocabularyOf } from '../../../src/veeam/api-versions';
+import { ANSWER_PARSE_CONTEXT } from '../../factories/sessions';
 
 /** Thu 3 Dec 2026 13:00 in Berlin. */
-const ctx = {
-  now: new Date('2026-12-03T12:00:00Z'),
-  timeZone: 'Europe/Berlin',
-  vocabulary: vocabularyOf('v8.1'),
-};
+const ctx = ANSWER_PARSE_CONTEXT;
 
 describe('reading protection questions', () => {
   it.each([

@@ -1,11 +1,8 @@
 import { parseRankings } from '../../../src/core/rankings/parse-rankings';
-import { vocabularyOf } from '../../../src/veeam/api-versions';
+import { ANSWER_PARSE_CONTEXT } from '../../factories/sessions';
 
-const ctx = {
-  now: new Date('2026-12-03T12:00:00Z'),
-  timeZone: 'Europe/Berlin',
-  vocabulary: vocabularyOf('v8.1'),
-};
+/** Thu 3 Dec 2026 13:00 in Berlin. */
+const ctx = ANSWER_PARSE_CONTEXT;
 
 describe('reading ranking and rate questions', () => {
   it.each([
