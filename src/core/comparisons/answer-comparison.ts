@@ -94,6 +94,14 @@ export function answerComparison(
             ]
           : []),
         ...(counted.some((c) => c.atLeast) ? ['A count the appliance gave no total for is "at least".'] : []),
+        ...(failures.some((r) => r.unreadable > 0)
+          ? [
+              `${plural(
+                failures.reduce((n, r) => n + r.unreadable, 0),
+                'failed session',
+              )} could not be read and are left out of the policies.`,
+            ]
+          : []),
       ];
       const rate = (k: 0 | 1) => percent(failedIn(k), finishedIn(k));
       const shown = worse.slice(0, WORSE_SHOWN);

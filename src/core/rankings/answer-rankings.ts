@@ -63,7 +63,9 @@ async function perPolicy(
       : [
           `Based on the newest ${read.sessions.length} sessions of the window: there were more, so the figures leave out its oldest part.`,
         ]),
-    ...(read.note && read.complete ? [`${read.note}.`] : []),
+    ...(read.unreadable > 0
+      ? [`${plural(read.unreadable, 'session')} the appliance listed could not be read and are not counted.`]
+      : []),
   ];
   const base = {
     understood: `${describeUnderstood({ ...query, statuses }, names)} · ${plural(read.sessions.length, 'session')} read`,

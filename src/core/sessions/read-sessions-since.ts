@@ -12,6 +12,8 @@ export type SessionsSince = {
   calls: number;
   /** False when the read stopped at its bound with more left. */
   complete: boolean;
+  /** Sessions the appliance listed that could not be read (skipped, counted). */
+  unreadable: number;
   /** Said in the log or the answer when the read got less than all that matched. */
   note: string | null;
 };
@@ -44,17 +46,25 @@ export async function readSessions(
   const sessions: Session[] = [];
   const problems: string[] = [];
   let calls = 0;
+  let unreadable = 0;
   for (let offset = 0; calls < maxPages; offset += PAGE) {
     const page = await source.listSessions(filter, { offset, limit: PAGE });
     calls++;
     sessions.push(...page.sessions);
+    unreadable += page.unreadable;
     if (page.unreadable > 0) problems.push(`${page.unreadable} unreadable sessions skipped`);
     const more = page.total !== null ? offset + PAGE < page.total : page.sessions.length === PAGE;
     if (!more)
-      return { sessions, calls, complete: true, note: problems.length > 0 ? problems.join('; ') : null };
+      return {
+        sessions,
+        calls,
+        complete: true,
+        unreadable,
+        note: problems.length > 0 ? problems.join('; ') : null,
+      };
   }
   problems.push(
     `read only the first ${maxPages * PAGE} ${filter.statuses.join('/') || 'any-status'} sessions since ${filter.fromUtc ?? 'the start'}`,
   );
-  return { sessions, calls, complete: false, note: problems.join('; ') };
+  return { sessions, calls, complete: false, unreadable, note: problems.join('; ') };
 }

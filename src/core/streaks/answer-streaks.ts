@@ -75,7 +75,7 @@ export function answerStreaks(
   };
   return audited(deps, 'streaks', listQuery, async () => {
     try {
-      const { sessions, complete } = await readSessionsSince(
+      const { sessions, complete, unreadable } = await readSessionsSince(
         deps.source,
         failures,
         listQuery.fromUtc,
@@ -86,6 +86,7 @@ export function answerStreaks(
         span,
         firstDay: from.toISODate() ?? '',
         read: sessions.length,
+        unreadable,
         complete,
       };
       const context = {

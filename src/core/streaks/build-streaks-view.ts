@@ -10,8 +10,9 @@ export type StreaksRead = {
   /** The calendar days read, the first of them, in the asker's zone. */
   span: number;
   firstDay: string;
-  /** Failed sessions read, and whether that was all of them. */
+  /** Failed sessions read, and whether that was all of them; those the appliance listed but unreadable. */
   read: number;
+  unreadable?: number;
   complete: boolean;
 };
 
@@ -62,6 +63,9 @@ export function buildStreaksView(
           : [
               `Based on the newest ${read.read} failed sessions: there were more, so the oldest days may be missing and a streak may be longer than said.`,
             ]),
+        ...((read.unreadable ?? 0) > 0
+          ? [`${read.unreadable} failed sessions could not be read and are not counted.`]
+          : []),
         ...vmNotes,
       ].join(' ') || null,
     lines: streaks.map((s) => {
