@@ -6,7 +6,13 @@ import type { AnswerView } from '../../src/core/view/sessions-view';
 import { makeAlertView } from '../factories/alerts';
 import { makeDigestView } from '../factories/digests';
 import { makeLastGoodView } from '../factories/last-good';
-import { makeComparisonView, makeRankingView, makeRateView, makeRpoView } from '../factories/reports';
+import {
+  makeComparisonView,
+  makeRankingView,
+  makeRateView,
+  makeRpoView,
+  makeUnprotectedView,
+} from '../factories/reports';
 import { makePage, makeQuery, makeSession, TEST_TOKENS, VIEW_NOW } from '../factories/sessions';
 import { makeStreaksView } from '../factories/streaks';
 import { makeWhyView } from '../factories/why';
@@ -60,6 +66,7 @@ export function representativeViews(): [name: string, view: AnswerView][] {
     ['rate', makeRateView()],
     ['comparison', makeComparisonView()],
     ['rpo', makeRpoView()],
+    ['unprotected', makeUnprotectedView()],
     ['last-good', makeLastGoodView()],
     ['alert-recovered', makeAlertView({ state: 'recovered', recoveredAt: '2026-11-29T09:30:00Z' })],
   ];

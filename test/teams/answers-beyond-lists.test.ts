@@ -23,12 +23,15 @@ const ZONE = 'Europe/Berlin';
 
 type Json = Record<string, unknown>;
 
-/** Every text a reader of the card sees: TextBlock texts, TextRun texts, action titles. */
+/** Every text a reader of the card sees: each text block as one line, and the action titles. */
 function cardTexts(card: unknown): string[] {
   const out: string[] = [];
   JSON.stringify(card, (_k, v) => {
     if (v && typeof v === 'object') {
-      if ((v.type === 'TextBlock' || v.type === 'TextRun') && typeof v.text === 'string') out.push(v.text);
+      if (v.type === 'TextBlock' && typeof v.text === 'string') out.push(v.text);
+      // A RichTextBlock reads as one line: its TextRuns side by side.
+      if (v.type === 'RichTextBlock' && Array.isArray(v.inlines))
+        out.push(v.inlines.map((i: { text?: string }) => i.text ?? '').join(''));
       if (typeof v.title === 'string' && typeof v.type === 'string' && v.type.startsWith('Action.'))
         out.push(v.title);
     }
@@ -78,6 +81,14 @@ describe('answers beyond lists in Teams', () => {
     await sim.close();
   });
 
+  const newestFailure = () => {
+    const failed = sim
+      .sessions()
+      .find((s) => s.status === 'Error' && s.policy && s.policy.removedAfterMs === null);
+    if (!failed) throw new Error('the simulator holds no failed policy session');
+    return failed;
+  };
+
   async function ask(text: string): Promise<Json> {
     const before = connector.calls.length;
     const res = await postTeamsActivity(
@@ -111,7 +122,11 @@ describe('answers beyond lists in Teams', () => {
     'which VMs have no successful backup in 24h',
     'which VMs failed 2 days in a row',
     'which policies failed 3 days in a row',
-  ])('%s: the card says what the CLI says', async (question) => {
+    // {failed}: the policy of the newest failed session the simulator holds at the clock.
+    'why did {failed} fail',
+    'when did {failed} last back up successfully',
+  ])('%s: the card says what the CLI says', async (asked) => {
+    const question = asked.replace('{failed}', newestFailure().policy?.name ?? '');
     const card = await ask(question);
     expect(adaptiveCardProblems(card)).toEqual([]);
     const cli = await runList(
@@ -140,7 +155,13 @@ describe('answers beyond lists in Teams', () => {
       if (count && /^\d+( \(|$)/.test(count)) {
         expect(seen).toContain(label);
         expect(seen).toContain(count.split(' ')[0]);
-      } else expect(seen).toContain(line);
+      } else if (line.includes('  ')) {
+        // A terminal row or log line: its columns are the card's separate texts.
+        for (const column of line.trim().split(/ {2,}/)) expect(seen).toContain(column);
+      } else
+        expect(seen).toContain(
+          line.replace(/^Errors and warnings in its log:$/, 'Errors and warnings in its log'),
+        );
     }
   });
 });
