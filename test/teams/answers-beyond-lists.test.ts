@@ -89,6 +89,7 @@ describe('answers beyond lists in Teams', () => {
     return failed;
   };
 
+  let askers = 0;
   async function ask(text: string): Promise<Json> {
     const before = connector.calls.length;
     const res = await postTeamsActivity(
@@ -96,7 +97,8 @@ describe('answers beyond lists in Teams', () => {
       {
         type: 'message',
         text,
-        from: { id: '29:u', aadObjectId: 'aad-user', name: 'Alice Operator' },
+        // One asker a question: the per-user limit is for people, not for a table of questions.
+        from: { id: `29:u${++askers}`, aadObjectId: `aad-user-${askers}`, name: 'Alice Operator' },
         conversation: { id: 'a:1on1', conversationType: 'personal', tenantId: 't1' },
         channelData: { tenant: { id: 't1' } },
         localTimezone: ZONE,
@@ -117,7 +119,10 @@ describe('answers beyond lists in Teams', () => {
     'top failing policies this week',
     'success rate this week',
     'failure rate per policy last 7 days',
+    'slowest policies this week',
+    'flapping policies this week',
     'this week vs last week',
+    'compare yesterday with the day before',
     'unprotected VMs',
     'which VMs have no successful backup in 24h',
     'which VMs failed 2 days in a row',
