@@ -19,7 +19,7 @@ import { makeStreaksView } from '../factories/streaks';
 import { makeWhyView } from '../factories/why';
 
 export type RenderedButton = {
-  kind: 'previous' | 'next' | 'details' | 'back' | 'retry' | 'open' | 'list' | 'alert';
+  kind: 'previous' | 'next' | 'details' | 'back' | 'retry' | 'open' | 'list' | 'alert' | 'why';
   token?: string;
   url?: string;
   /** Where a platform sends the page once, with a picked session id, rather than a token per row. */
@@ -209,6 +209,25 @@ export function rendererContract<R>(r: RendererUnderTest<R>): void {
         },
       );
       expect(r.problems(rendered)).toEqual([]);
+    });
+
+    it('offers "Why did it fail?" on the details of a failed session of a policy, not of a good one', () => {
+      const details = (status: string, over = {}) =>
+        buildDetailsView(makeSession({ status, targetName: 'Prod VMs', ...over }), [], {
+          ...ctx,
+          timeZone: 'Asia/Tokyo',
+          back: null,
+        });
+      const why = r.buttons(r.render(details('Error'))).find((b) => b.kind === 'why');
+      expect(TEST_TOKENS.decodeWhy(why?.token)).toEqual({
+        ok: true,
+        value: { name: 'Prod VMs', timeZone: 'Asia/Tokyo' },
+      });
+      expect(r.visibleText(r.render(details('Error'))).join('\n')).toContain('Why did it fail?');
+      expect(r.buttons(r.render(details('Success'))).some((b) => b.kind === 'why')).toBe(false);
+      expect(
+        r.buttons(r.render(details('Error', { targetRemoved: true }))).some((b) => b.kind === 'why'),
+      ).toBe(false);
     });
 
     it('carries the session and the page in each Details button', () => {

@@ -158,14 +158,18 @@ export async function startAlertHarness(location: DatabaseLocation, startAt: num
   return harness;
 }
 
-type SlackButton = { text: { text: string }; action_id: string; value?: string };
+type SlackButton = { type?: string; text: { text: string }; action_id: string; value?: string };
 
 export function buttonsOf(message: Record<string, unknown>): SlackButton[] {
   const blocks = (typeof message.blocks === 'string' ? JSON.parse(message.blocks) : message.blocks) as {
     type: string;
     elements?: SlackButton[];
+    accessory?: SlackButton;
   }[];
-  return (blocks ?? []).filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
+  // Row buttons (Details) are section accessories; the rest sit in actions blocks.
+  return (blocks ?? []).flatMap((b) =>
+    b.type === 'actions' ? (b.elements ?? []) : b.accessory?.type === 'button' ? [b.accessory] : [],
+  );
 }
 
 /** The text of every block of a message, for assertions on what it says. */

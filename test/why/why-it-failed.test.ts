@@ -50,6 +50,16 @@ describe('why a policy failed', () => {
     expect(textOf(slack)).toContain('Show its failed sessions');
   });
 
+  it('explains a failed session from its Details, with "Why did it fail?", in Slack', async () => {
+    const list = await w.h.command(w.bot, `failed policy:"${w.policy.name}" today`);
+    const message = (body: Record<string, unknown>) => ({ args: body, ts: '' }) as never;
+    const details = await w.h.click(w.bot, message(list), /^Details$/);
+    expect(textOf(details)).toContain('Why did it fail?');
+    const why = await w.h.click(w.bot, message(details), /^Why did it fail\?$/);
+    expect(textOf(why)).toContain(`Why ${w.policy.name} failed`);
+    expect(textOf(why)).toContain('Show its failed sessions');
+  });
+
   it('names the closest policies when the name matches none, and asks which when there is no name', async () => {
     const wrong = await w.ask(`why did ${w.policy.name.slice(0, -1)}x fail`, 'UTC');
     expect(wrong.exitCode).toBe(1);

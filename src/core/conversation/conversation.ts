@@ -32,7 +32,7 @@ export type InboundMessage = {
 };
 
 /** What a button asks for, whatever the platform calls it (`action_id`, `verb`). */
-export type ActionKind = 'page' | 'details' | 'show-all' | 'share' | 'alert';
+export type ActionKind = 'page' | 'details' | 'show-all' | 'share' | 'alert' | 'why';
 
 /** A click on a button of an earlier answer. Buttons carry their whole state, so any replica answers. */
 export type InboundAction = {

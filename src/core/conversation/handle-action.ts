@@ -2,6 +2,7 @@ import { answerDetails, answerQuery } from '../answers/answer-question';
 import { isSessionId } from '../sessions/session';
 import { describeLookingUp } from '../view/describe-query';
 import type { AnswerView } from '../view/sessions-view';
+import { answerWhy } from '../why/answer-why';
 import type { Delivery, InboundAction, Reply } from './conversation';
 import { type ConversationDeps, refusal } from './handle-message';
 
@@ -30,6 +31,16 @@ export function handleAction(action: InboundAction, deps: ConversationDeps): Rep
     return decoded.value.op === 'details' || decoded.value.op === 'why'
       ? lookup(TO_ASKER, 'Looking up the session…', answer)
       : lookup(IN_PLACE, 'Updating the alert…', answer);
+  }
+  if (action.kind === 'why') {
+    const decoded = tokens.decodeWhy(action.token);
+    if (!decoded.ok) return { kind: 'note', text: decoded.message };
+    const { name, timeZone } = decoded.value;
+    return lookup(
+      IN_PLACE,
+      `Looking into why ${name} failed…`,
+      answerWhy({ kind: 'why', name, as: 'policy' }, timeZone, answers),
+    );
   }
   if (action.kind === 'details' && !('pickedSession' in action)) {
     const decoded = tokens.decodeDetails(action.token);

@@ -16,6 +16,7 @@ export function buildCard(view: AnswerView): Card {
     case 'details':
       return card(detailsElements(view), [
         ...(view.backToken ? [token('back', '◀ Back to the list', view.backToken)] : []),
+        ...(view.whyToken ? [token('why', 'Why did it fail?', view.whyToken)] : []),
         ...openVeeam(view.veeamUrl),
       ]);
     case 'error':
@@ -83,7 +84,7 @@ export function buildCard(view: AnswerView): Card {
 }
 
 const token = (
-  kind: 'previous' | 'next' | 'back' | 'retry' | 'show-all',
+  kind: 'previous' | 'next' | 'back' | 'retry' | 'show-all' | 'why',
   label: string,
   value: string,
 ): CardAction => ({

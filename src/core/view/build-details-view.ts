@@ -58,6 +58,13 @@ export function buildDetailsView(
     })),
     logOmitted: Math.max(0, log.length - tail.length),
     backToken: context.back ? context.tokens.encodePage(context.back) : null,
+    whyToken:
+      (session.status === 'Error' || session.status === 'RunningWithError') &&
+      session.policyId !== null &&
+      session.targetName !== null &&
+      !session.targetRemoved
+        ? context.tokens.encodeWhy({ name: session.targetName, timeZone: context.timeZone })
+        : null,
     timeZone: context.timeZone,
     veeamUrl: context.veeamUrl,
   };

@@ -40,7 +40,7 @@ export type CardElement =
   | { type: 'times-in'; timeZone: string };
 
 export type CardAction =
-  | { kind: 'previous' | 'next' | 'back' | 'retry' | 'show-all'; label: string; token: string }
+  | { kind: 'previous' | 'next' | 'back' | 'retry' | 'show-all' | 'why'; label: string; token: string }
   | { kind: 'open-url'; label: string; url: string }
   /** A page of Veeam's documentation a hint cites. */
   | { kind: 'open-doc'; label: string; url: string }

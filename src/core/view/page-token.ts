@@ -21,6 +21,8 @@ import { ALERT_OPS, type AlertOp } from './sessions-view';
 
 export type PageState = { query: SessionQuery; offset: number; limit: number };
 type DetailsState = { sessionId: string; back: PageState | null; timeZone: string };
+/** "Why did it fail?" on a failed session's details: the policy to explain, in the asker's zone. */
+type WhyButtonState = { name: string; timeZone: string };
 /** An alert's button: which incident, and what to do to it. */
 export type AlertButtonState = { incidentId: string; op: AlertOp };
 
@@ -35,6 +37,8 @@ export type ButtonTokens = {
   decodeDetails(token: unknown): Decoded<DetailsState>;
   encodeAlert(state: AlertButtonState): string;
   decodeAlert(token: unknown): Decoded<AlertButtonState>;
+  encodeWhy(state: WhyButtonState): string;
+  decodeWhy(token: unknown): Decoded<WhyButtonState>;
 };
 
 /**
@@ -83,6 +87,12 @@ const detailsSchema = z.strictObject({
   i: z.string().refine(isSessionId),
   z: zone,
   b: z.strictObject(pageFields).nullable(),
+});
+
+const whySchema = z.strictObject({
+  k: z.literal('w'),
+  n: z.string().min(1).max(MAX_NAME_LENGTH),
+  z: zone,
 });
 
 const alertSchema = z.strictObject({
@@ -228,6 +238,14 @@ export function createButtonTokens(
           back: d.b && backQuery ? { query: backQuery, offset: d.b.o, limit: d.b.n } : null,
         },
       };
+    },
+    encodeWhy: (state) => seal({ k: 'w', n: state.name, z: state.timeZone }),
+    decodeWhy(token) {
+      const opened = open(token);
+      if (!opened.ok) return opened;
+      const parsed = whySchema.safeParse(opened.value);
+      if (!parsed.success) return INVALID;
+      return { ok: true, value: { name: parsed.data.n, timeZone: parsed.data.z } };
     },
     encodeAlert: (state) => seal({ k: 'a', i: state.incidentId, o: state.op }),
     decodeAlert(token) {

@@ -73,6 +73,8 @@ export type DetailsView = {
   /** How many earlier log lines were left out. */
   logOmitted: number;
   backToken: string | null;
+  /** "Why did it fail?": set for a failed session of a policy that still exists. */
+  whyToken: string | null;
   timeZone: string;
   veeamUrl: string | null;
 };

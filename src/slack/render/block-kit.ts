@@ -33,6 +33,8 @@ export const SLACK_ACTIONS = {
   /** From a digest: the full list, privately, for whoever clicks. */
   showAll: 'sessions.show_all',
   openVeeam: 'sessions.open_veeam',
+  /** On a failed session's details: why its policy failed. */
+  why: 'sessions.why',
   /** A documentation link a hint cites; numbered after it, since ids must differ within a block. */
   openDoc: 'sessions.open_doc',
 } as const;
@@ -57,5 +59,6 @@ export const SLACK_ACTION_KINDS: ReadonlyMap<string, ActionKind> = new Map<strin
   [SLACK_ACTIONS.details, 'details'],
   [SLACK_ACTIONS.showAll, 'show-all'],
   [SLACK_ACTIONS.share, 'share'],
+  [SLACK_ACTIONS.why, 'why'],
   ...Object.values(SLACK_ALERT_ACTIONS).map((id): [string, ActionKind] => [id, 'alert']),
 ]);

@@ -54,6 +54,7 @@ const ACTION_IDS: Record<Exclude<CardAction['kind'], 'open-url' | 'open-doc' | '
   back: SLACK_ACTIONS.back,
   retry: SLACK_ACTIONS.retry,
   'show-all': SLACK_ACTIONS.showAll,
+  why: SLACK_ACTIONS.why,
 };
 
 function toButton(action: CardAction, index: number): Button {

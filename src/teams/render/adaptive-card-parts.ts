@@ -15,6 +15,8 @@ export const CARD_VERBS = {
   showAll: 'sessions.show_all',
   /** An alert's buttons: the token says which (I'm on it, Snooze, Details). */
   alert: 'alerts.act',
+  /** On a failed session's details: why its policy failed. */
+  why: 'sessions.why',
 } as const;
 
 /** What each verb asks the core for (src/core/conversation). */
@@ -24,6 +26,7 @@ export const CARD_VERB_KINDS: ReadonlyMap<string, ActionKind> = new Map<string, 
   [CARD_VERBS.details, 'details'],
   [CARD_VERBS.showAll, 'show-all'],
   [CARD_VERBS.alert, 'alert'],
+  [CARD_VERBS.why, 'why'],
 ]);
 
 export const ICON: Record<StatusTone, string> = {

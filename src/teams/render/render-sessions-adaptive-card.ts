@@ -61,6 +61,7 @@ const VERBS: Record<Exclude<CardAction['kind'], 'open-url' | 'open-doc'>, string
   retry: CARD_VERBS.retry,
   'show-all': CARD_VERBS.showAll,
   alert: CARD_VERBS.alert,
+  why: CARD_VERBS.why,
 };
 
 function toAction(action: CardAction): Record<string, unknown> {

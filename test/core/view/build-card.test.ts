@@ -20,7 +20,7 @@ describe('the card tree of each answer', () => {
     ['sessions-last-page', ['title', 'understood', 'rows', 'page-line'], ['previous', 'open-url']],
     ['sessions-empty', ['title', 'understood', 'paragraph', 'rows'], ['open-url']],
     ['error-unreachable', ['alert'], ['retry']],
-    ['details', ['title', 'fields', 'log', 'times-in'], ['back', 'open-url']],
+    ['details', ['title', 'fields', 'log', 'times-in'], ['back', 'why', 'open-url']],
     ['digest', ['title', 'window', 'counts', 'groups', 'trend'], ['show-all', 'open-url']],
     ['digest-all-green-late', ['title', 'window', 'late', 'all-green', 'counts', 'trend'], ['open-url']],
   ])('%s', (name, elements, actions) => {

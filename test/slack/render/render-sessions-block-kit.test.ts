@@ -34,6 +34,7 @@ const KIND: Record<string, RenderedButton['kind']> = {
   [SLACK_ACTIONS.retry]: 'retry',
   [SLACK_ACTIONS.openVeeam]: 'open',
   [SLACK_ACTIONS.showAll]: 'list',
+  [SLACK_ACTIONS.why]: 'why',
   ...Object.fromEntries(Object.values(SLACK_ALERT_ACTIONS).map((id) => [id, 'alert' as const])),
 };
 

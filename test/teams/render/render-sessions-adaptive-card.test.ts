@@ -45,6 +45,7 @@ function kindOf(a: Node): RenderedButton['kind'] {
   if (a.verb === CARD_VERBS.showAll) return 'list';
   if (a.verb === CARD_VERBS.details) return 'details';
   if (a.verb === CARD_VERBS.retry) return 'retry';
+  if (a.verb === CARD_VERBS.why) return 'why';
   const title = String(a.title);
   return title.includes('Previous') ? 'previous' : title.includes('Back') ? 'back' : 'next';
 }
