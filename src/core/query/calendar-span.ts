@@ -59,12 +59,31 @@ export function span(
 }
 
 /**
+ * Where `day`'s local date begins: its earliest midnight, a function of the date alone. Where clocks go
+ * back at 00:01 (Newfoundland until 2011) midnight happens twice, and both `startOf('day')` and luxon's
+ * reading of a local date may name the second one: yesterday would then end where today does not begin,
+ * or today begin after now.
+ */
+function startOfLocalDay(day: DateTime): DateTime {
+  const resolved = DateTime.fromObject(
+    { year: day.year, month: day.month, day: day.day },
+    { zone: day.zone },
+  );
+  if (!resolved.isValid) return day.startOf('day');
+  // An earlier midnight of the same date lies at most the size of a DST shift before.
+  const earlier = [30, 60, 120]
+    .map((minutes) => resolved.minus({ minutes }))
+    .filter((t) => t.toISODate() === resolved.toISODate() && t.hour === 0 && t.minute === 0);
+  return earlier.at(-1) ?? resolved;
+}
+
+/**
  * A whole calendar day, [00:00, next 00:00) local. Only "today" runs on to now when said alone; a date or
  * weekday is the whole day, even when it is today.
  */
 export function daySpan(day: DateTime, now: DateTime, label?: string): Extract<Point, { kind: 'span' }> {
-  const start = day.startOf('day');
-  return span(start, start.plus({ days: 1 }).startOf('day'), label ?? fmtDay(start), now, {
+  const start = startOfLocalDay(day);
+  return span(start, startOfLocalDay(start.plus({ days: 1 })), label ?? fmtDay(start), now, {
     singleDay: true,
     containsNow: label === 'today',
   });

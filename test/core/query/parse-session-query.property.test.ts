@@ -219,6 +219,20 @@ describe('the parser on any input', () => {
     );
   });
 
+  it.each(['2002-10-27T02:30:30Z', '2002-10-27T03:30:00Z', '2002-10-27T12:00:00Z'])(
+    'ends yesterday where today begins where midnight happens twice (St John’s, clocks back at 00:01), at %s',
+    (at) => {
+      // Found by the property above: Newfoundland turned its clocks back at 00:01 until 2011.
+      const ctx = { now: new Date(at), timeZone: 'America/St_Johns', vocabulary: vocabularyOf('v2') };
+      const y = parseSessionQuery('yesterday', ctx);
+      const t = parseSessionQuery('today', ctx);
+      if (y.kind !== 'query' || t.kind !== 'query') throw new Error('must parse');
+      expect(t.query.fromUtc).toBe('2002-10-27T02:30:00Z');
+      expect(y.query.toUtc).toBe(t.query.fromUtc);
+      expect(Date.parse(t.query.fromUtc as string)).toBeLessThanOrEqual(Date.parse(at));
+    },
+  );
+
   it('keeps the text of a quoted value whole', () => {
     fc.assert(
       fc.property(
