@@ -1,12 +1,12 @@
 import { DateTime } from 'luxon';
 import { type AnswerDeps, audited, failure } from '../answers/answer-question';
-import { FINISHED } from '../rankings/answer-rates';
 import type { JobStatus } from '../sessions/api-version';
 import { groupByPolicy } from '../sessions/by-policy';
 import { countSessions } from '../sessions/count-sessions';
 import { resolveSessionFilter } from '../sessions/find-sessions';
 import { readSessions } from '../sessions/read-sessions-since';
 import type { SessionFilter } from '../sessions/session-query';
+import { FINISHED_STATUSES, STATUS_GROUPS } from '../sessions/status-groups';
 import { buildReportView } from '../view/build-report-view';
 import { changeText, percent, plural } from '../view/count-words';
 import { describeUnderstood } from '../view/describe-query';
@@ -19,10 +19,10 @@ const MAX_PAGES = 10;
 /** Policies named as worse; the rest are counted. */
 const WORSE_SHOWN = 5;
 
-const GROUPS: { label: string; tone: StatusTone; statuses: JobStatus[] }[] = [
-  { label: 'Failed', tone: 'failed', statuses: ['Error'] },
-  { label: 'Warnings', tone: 'warning', statuses: ['Warning'] },
-  { label: 'Succeeded', tone: 'success', statuses: ['Success'] },
+const GROUPS: { label: string; tone: StatusTone; statuses: readonly JobStatus[] }[] = [
+  { label: 'Failed', tone: 'failed', statuses: STATUS_GROUPS.failed },
+  { label: 'Warnings', tone: 'warning', statuses: STATUS_GROUPS.warning },
+  { label: 'Succeeded', tone: 'success', statuses: STATUS_GROUPS.success },
 ];
 
 /**
@@ -40,7 +40,7 @@ export function answerComparison(
     try {
       const { filter, names } = await resolveSessionFilter(query, deps.source);
       const known = deps.source.vocabulary.statuses;
-      const within = (p: Period, statuses: JobStatus[]): SessionFilter => ({
+      const within = (p: Period, statuses: readonly JobStatus[]): SessionFilter => ({
         ...filter,
         statuses: statuses.filter((s) => known.includes(s)),
         fromUtc: p.fromUtc,
@@ -53,7 +53,9 @@ export function answerComparison(
             [first, second].map((p) => countSessions(deps.source, within(p, g.statuses))),
           ),
         ),
-        Promise.all([first, second].map((p) => readSessions(deps.source, within(p, ['Error']), MAX_PAGES))),
+        Promise.all(
+          [first, second].map((p) => readSessions(deps.source, within(p, STATUS_GROUPS.failed), MAX_PAGES)),
+        ),
       ]);
       const [nowFailed, beforeFailed] = failures.map((r) => r.sessions) as [
         (typeof failures)[0]['sessions'],
@@ -108,7 +110,7 @@ export function answerComparison(
       return buildReportView(
         {
           title: `${capitalize(first.label)} vs ${than}`,
-          understood: `${describeUnderstood({ ...query, statuses: FINISHED }, names).replace(/ · (?:since|from) [^·]+?(?= · )/, '')} · ${first.label}: ${span(first)} · ${than}: ${span(second)} · counted by the appliance`,
+          understood: `${describeUnderstood({ ...query, statuses: [...FINISHED_STATUSES] }, names).replace(/ · (?:since|from) [^·]+?(?= · )/, '')} · ${first.label}: ${span(first)} · ${than}: ${span(second)} · counted by the appliance`,
           notice: notices.length > 0 ? notices.join(' ') : null,
           counts,
           lines: [

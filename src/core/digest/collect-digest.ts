@@ -7,15 +7,16 @@ import { type ResolvedNames, resolveSessionFilter } from '../sessions/find-sessi
 import { readSessions } from '../sessions/read-sessions-since';
 import type { Session, SessionPage } from '../sessions/session';
 import type { SessionFilter, SessionQuery } from '../sessions/session-query';
+import { STATUS_GROUPS } from '../sessions/status-groups';
 import { findStreaks, type PolicyStreak } from '../streaks/find-streaks';
 
 /** The status groups a digest counts. */
 export const DIGEST_STATUS_GROUPS = {
-  failed: ['Error'],
-  warning: ['Warning'],
-  success: ['Success'],
-  running: ['Running', 'RunningWithWarning', 'RunningWithError', 'Canceling', 'Pending'],
-} as const satisfies Record<string, readonly JobStatus[]>;
+  failed: STATUS_GROUPS.failed,
+  warning: STATUS_GROUPS.warning,
+  success: STATUS_GROUPS.success,
+  running: STATUS_GROUPS.running,
+};
 type DigestStatusGroup = keyof typeof DIGEST_STATUS_GROUPS;
 
 /** The failed and warning sessions listed by name: one page, newest first; the rest is counted. */

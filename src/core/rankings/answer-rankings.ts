@@ -4,12 +4,13 @@ import type { JobStatus } from '../sessions/api-version';
 import { type ResolvedNames, resolveSessionFilter } from '../sessions/find-sessions';
 import { readSessions } from '../sessions/read-sessions-since';
 import type { SessionFilter, SessionQuery } from '../sessions/session-query';
+import { FINISHED_STATUSES, STATUS_GROUPS } from '../sessions/status-groups';
 import { buildReportView } from '../view/build-report-view';
 import { plural } from '../view/count-words';
 import { describeUnderstood } from '../view/describe-query';
 import { formatDuration, formatLocalTime } from '../view/human-time';
 import type { AnswerView, DigestCount, ReportView } from '../view/sessions-view';
-import { during, FINISHED, overallRate, ratePerPolicy, windowLabel } from './answer-rates';
+import { during, overallRate, ratePerPolicy, windowLabel } from './answer-rates';
 import type { RankingRequest } from './parse-rankings';
 import { FLAP_CHANGES, flappingPolicies, slowestPolicies, tallyPolicies } from './rank-policies';
 
@@ -48,14 +49,14 @@ async function perPolicy(
     request.metric === 'top-failing' ||
     request.metric === 'failure-rate' ||
     request.metric === 'success-rate';
-  const statuses: JobStatus[] = failedOnly ? ['Error'] : FINISHED;
+  const statuses: JobStatus[] = [...(failedOnly ? STATUS_GROUPS.failed : FINISHED_STATUSES)];
   const read = await readSessions(deps.source, { ...filter, statuses }, MAX_PAGES);
   const zone = query.timeZone;
   const now = DateTime.fromJSDate(deps.now());
   const when = (iso: string | null) => formatLocalTime(iso, zone, now);
   const listQuery = {
     ...query,
-    statuses: request.metric === 'slowest' ? FINISHED : (['Error'] as JobStatus[]),
+    statuses: [...(request.metric === 'slowest' ? FINISHED_STATUSES : STATUS_GROUPS.failed)],
   };
   const notes = [
     ...(read.complete

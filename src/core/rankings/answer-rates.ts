@@ -1,19 +1,26 @@
 import type { AnswerDeps } from '../answers/answer-question';
-import type { JobStatus } from '../sessions/api-version';
 import { groupByPolicy } from '../sessions/by-policy';
 import { countSessions } from '../sessions/count-sessions';
 import type { ResolvedNames } from '../sessions/find-sessions';
 import type { SessionsSince } from '../sessions/read-sessions-since';
 import type { SessionFilter, SessionQuery } from '../sessions/session-query';
+import { FINISHED_STATUSES, STATUS_GROUPS } from '../sessions/status-groups';
 import { buildReportView } from '../view/build-report-view';
 import { percent, plural } from '../view/count-words';
 import { describeUnderstood, whenInSentence } from '../view/describe-query';
-import type { DigestCount, ReportView } from '../view/sessions-view';
+import type { ReportView, StatusTone } from '../view/sessions-view';
 
 /** Policies a rate per policy is counted for, one call each. */
 const RATED_POLICIES = 10;
-export const FINISHED: JobStatus[] = ['Success', 'Warning', 'Error'];
-const RUNNING: JobStatus[] = ['Running', 'RunningWithWarning', 'RunningWithError', 'Canceling', 'Pending'];
+type RateGroup = keyof typeof STATUS_GROUPS;
+/** What a rate shows, in this order. */
+const RATE_GROUPS: { key: RateGroup; label: string; tone: StatusTone }[] = [
+  { key: 'success', label: 'Succeeded', tone: 'success' },
+  { key: 'warning', label: 'Warnings', tone: 'warning' },
+  { key: 'failed', label: 'Failed', tone: 'failed' },
+  { key: 'canceled', label: 'Canceled', tone: 'canceled' },
+  { key: 'running', label: 'Running', tone: 'running' },
+];
 
 /** "last 7 days", "this week": the window in a title. */
 export const windowLabel = (q: SessionQuery) => q.timeLabel ?? 'any time';
@@ -32,69 +39,47 @@ export async function overallRate(
   deps: AnswerDeps,
 ): Promise<ReportView> {
   const known = deps.source.vocabulary.statuses;
-  const groups = [
-    { label: 'Succeeded', tone: 'success' as const, statuses: ['Success'] as JobStatus[] },
-    { label: 'Warnings', tone: 'warning' as const, statuses: ['Warning'] as JobStatus[] },
-    { label: 'Failed', tone: 'failed' as const, statuses: ['Error'] as JobStatus[] },
-    { label: 'Canceled', tone: 'canceled' as const, statuses: ['Canceled'] as JobStatus[] },
-    { label: 'Running', tone: 'running' as const, statuses: RUNNING },
-  ].filter((g) => g.statuses.some((s) => known.includes(s)));
+  const groups = RATE_GROUPS.map((g) => ({
+    ...g,
+    statuses: STATUS_GROUPS[g.key].filter((s) => known.includes(s)),
+  })).filter((g) => g.statuses.length > 0);
   const counted = await Promise.all(
-    groups.map((g) =>
-      countSessions(deps.source, { ...filter, statuses: g.statuses.filter((s) => known.includes(s)) }),
-    ),
+    groups.map((g) => countSessions(deps.source, { ...filter, statuses: g.statuses })),
   );
-  const n = (label: string) => counted[groups.findIndex((g) => g.label === label)]?.count ?? 0;
-  const [ok, warned, failed, canceled, running] = [
-    'Succeeded',
-    'Warnings',
-    'Failed',
-    'Canceled',
-    'Running',
-  ].map(n) as number[];
-  const finished = (ok as number) + (warned as number) + (failed as number);
-  const atLeast = counted.some((c) => c.atLeast);
-  const counts: DigestCount[] = groups.map((g, i) => ({
-    label: g.label,
-    tone: g.tone,
-    count: counted[i]?.count ?? 0,
-    changeText: null,
-  }));
+  const n = Object.fromEntries(RATE_GROUPS.map((g) => [g.key, 0])) as Record<RateGroup, number>;
+  groups.forEach((g, i) => {
+    n[g.key] = counted[i]?.count ?? 0;
+  });
+  const finished = n.success + n.warning + n.failed;
   const success = metric === 'success-rate';
-  const rate = success ? percent(ok as number, finished) : percent(failed as number, finished);
+  const rate = success ? percent(n.success, finished) : percent(n.failed, finished);
+  const notCounted = [
+    n.canceled > 0 ? `${n.canceled} canceled` : '',
+    n.running > 0 ? `${n.running} still running` : '',
+  ].filter(Boolean);
   const lines =
     finished === 0
       ? []
       : [
           success
-            ? `${rate} of ${plural(finished, 'finished session')} succeeded without a warning; ${percent((ok as number) + (warned as number), finished)} with warnings counted as success.`
-            : `${rate} of ${plural(finished, 'finished session')} failed (${failed} failed, ${warned} warned, ${ok} succeeded).`,
-          ...((canceled as number) > 0 || (running as number) > 0
-            ? [
-                `Not counted: ${[
-                  (canceled as number) > 0 ? `${canceled} canceled` : '',
-                  (running as number) > 0 ? `${running} still running` : '',
-                ]
-                  .filter(Boolean)
-                  .join(', ')}.`,
-              ]
-            : []),
+            ? `${rate} of ${plural(finished, 'finished session')} succeeded without a warning; ${percent(n.success + n.warning, finished)} with warnings counted as success.`
+            : `${rate} of ${plural(finished, 'finished session')} failed (${n.failed} failed, ${n.warning} warned, ${n.success} succeeded).`,
+          ...(notCounted.length > 0 ? [`Not counted: ${notCounted.join(', ')}.`] : []),
         ];
-  const listStatuses: JobStatus[] = success ? FINISHED : ['Error'];
   return buildReportView(
     {
       title: `${success ? 'Success' : 'Failure'} rate · ${windowLabel(query)}`,
-      understood: `${describeUnderstood({ ...query, statuses: FINISHED }, names)} · counted by the appliance, ${counted.reduce((a, c) => a + c.calls, 0)} calls`,
-      notice: atLeast
+      understood: `${describeUnderstood({ ...query, statuses: [...FINISHED_STATUSES] }, names)} · counted by the appliance, ${counted.reduce((a, c) => a + c.calls, 0)} calls`,
+      notice: counted.some((c) => c.atLeast)
         ? 'The appliance gave no total for a status, so a count is "at least" the page it listed.'
         : null,
-      counts,
+      counts: groups.map((g) => ({ label: g.label, tone: g.tone, count: n[g.key], changeText: null })),
       lines,
       emptyText: finished === 0 ? `No session finished ${during(query)}, so there is no rate.` : null,
       summary: finished === 0 ? 'no finished session' : `${rate} ${success ? 'succeeded' : 'failed'}`,
     },
     {
-      query: { ...query, statuses: listStatuses },
+      query: { ...query, statuses: success ? [...FINISHED_STATUSES] : [...STATUS_GROUPS.failed] },
       label: success ? 'Show the sessions' : 'Show the failed sessions',
     },
     deps,
@@ -121,8 +106,10 @@ export async function ratePerPolicy(
     .sort((a, b) => b.sessions.length - a.sessions.length || a.name.localeCompare(b.name))
     .slice(0, RATED_POLICIES);
   const [all, ...finished] = await Promise.all([
-    countSessions(deps.source, { ...filter, statuses: FINISHED }),
-    ...shown.map((g) => countSessions(deps.source, { ...filter, policyId: g.policyId, statuses: FINISHED })),
+    countSessions(deps.source, { ...filter, statuses: [...FINISHED_STATUSES] }),
+    ...shown.map((g) =>
+      countSessions(deps.source, { ...filter, policyId: g.policyId, statuses: [...FINISHED_STATUSES] }),
+    ),
   ]);
   const rated = shown
     .map((g, i) => ({

@@ -1,5 +1,6 @@
 import { groupByPolicy } from '../sessions/by-policy';
 import type { Session } from '../sessions/session';
+import { FINISHED_STATUSES, STATUS_GROUPS } from '../sessions/status-groups';
 
 /** Finished sessions of one policy, counted. */
 export type PolicyTally = {
@@ -10,8 +11,8 @@ export type PolicyTally = {
   lastFailedAt: string | null;
 };
 
-const FAILED = new Set(['Error']);
-const FINISHED = new Set(['Success', 'Warning', 'Error']);
+const FAILED = new Set<string>(STATUS_GROUPS.failed);
+const FINISHED = new Set<string>(FINISHED_STATUSES);
 const byStart = (a: Session, b: Session) => Date.parse(a.startTime ?? '') - Date.parse(b.startTime ?? '');
 
 /** Per policy: finished and failed sessions, the most failures (then the highest rate) first. */

@@ -1,3 +1,5 @@
+import { STATUS_GROUPS } from './status-groups';
+
 /** One job session as the core sees it: plain, exact, already validated at the API boundary. */
 export type Session = {
   id: string;
@@ -37,13 +39,7 @@ export type SessionPage = {
 };
 
 /** Statuses of a session still under way; only these may say "running for". */
-export const RUNNING_STATUSES: readonly string[] = [
-  'Running',
-  'RunningWithError',
-  'RunningWithWarning',
-  'Pending',
-  'Canceling',
-];
+export const RUNNING_STATUSES: readonly string[] = STATUS_GROUPS.running;
 
 export type SessionLogLine = {
   time: string | null;
