@@ -1,3 +1,4 @@
+import { inPool } from '../answers/in-pool';
 import { toBotError } from '../errors';
 import type { SessionsSource } from '../ports';
 import { findStaleVms, type StaleVms } from '../protection/find-stale-vms';
@@ -57,19 +58,6 @@ export type DigestData = {
 const STREAK_DAYS = 3;
 /** Failed sessions read for the streaks, in pages of 100. */
 const STREAK_PAGES = 10;
-
-async function inPool<T>(tasks: (() => Promise<T>)[], size: number): Promise<T[]> {
-  const results: T[] = new Array(tasks.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < tasks.length) {
-      const i = next++;
-      results[i] = await (tasks[i] as () => Promise<T>)();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(size, tasks.length) }, worker));
-  return results;
-}
 
 /**
  * Everything a digest shows, from a handful of API calls whatever the volume: each count is the

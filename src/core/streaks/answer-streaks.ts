@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { type AnswerDeps, audited, failure } from '../answers/answer-question';
+import { inPool } from '../answers/in-pool';
 import { toBotError } from '../errors';
 import { readSessionsSince } from '../sessions/read-sessions-since';
 import type { Session } from '../sessions/session';
@@ -29,26 +30,22 @@ async function vmFailures(sessions: Session[], deps: AnswerDeps): Promise<VmFail
     .slice(0, MAX_VM_READS);
   const byVm = new Map<string, FailureTimes>();
   let unreadable = 0;
-  let next = 0;
-  const worker = async () => {
-    while (next < newest.length) {
-      const s = newest[next++] as Session;
-      try {
-        const results = await deps.source.getProtectedItems(s.id, VMS_A_SESSION);
-        for (const item of results.items.filter((i) => i.status === 'Error')) {
-          const vm = byVm.get(item.name) ?? { name: item.name, policyId: null, failedAt: [] };
-          vm.failedAt.push(s.startTime as string);
-          byVm.set(item.name, vm);
-        }
-      } catch (error) {
-        unreadable++;
-        deps.logger.warn('Per-VM results could not be read for a VM streak', {
-          code: toBotError(error).code,
-        });
+  const readOne = (s: Session) => async () => {
+    try {
+      const results = await deps.source.getProtectedItems(s.id, VMS_A_SESSION);
+      for (const item of results.items.filter((i) => i.status === 'Error')) {
+        const vm = byVm.get(item.name) ?? { name: item.name, policyId: null, failedAt: [] };
+        vm.failedAt.push(s.startTime as string);
+        byVm.set(item.name, vm);
       }
+    } catch (error) {
+      unreadable++;
+      deps.logger.warn('Per-VM results could not be read for a VM streak', {
+        code: toBotError(error).code,
+      });
     }
   };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  await inPool(newest.map(readOne), CONCURRENCY);
   return { failures: [...byVm.values()], read: newest.length, of: sessions.length, unreadable };
 }
 
