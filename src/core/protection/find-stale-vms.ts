@@ -1,26 +1,20 @@
 import type { SessionsSource } from '../ports';
+import { readPages } from '../sessions/read-pages';
 import type { ApplianceVm, VmListing } from '../sessions/session';
 import { plural } from '../view/count-words';
 
-/** VMs read at most, in pages of 100: the bound an answer states when it is reached. */
-const PAGE = 100;
+/** Pages of 100 VMs read at most: the bound an answer states when it is reached. */
 const MAX_PAGES = 10;
 
 export type VmsRead = { vms: ApplianceVm[]; complete: boolean; unreadable: number; calls: number };
 
 /** One of the appliance's VM lists, page by page, MAX_PAGES at most. */
 export async function readVms(source: SessionsSource, which: VmListing): Promise<VmsRead> {
-  const vms: ApplianceVm[] = [];
-  let unreadable = 0;
-  for (let calls = 1; calls <= MAX_PAGES; calls++) {
-    const page = await source.listVms(which, { offset: (calls - 1) * PAGE, limit: PAGE });
-    vms.push(...page.vms);
-    unreadable += page.unreadable;
-    const got = page.vms.length + page.unreadable;
-    const more = page.total !== null ? (calls - 1) * PAGE + got < page.total : got === PAGE;
-    if (!more || got === 0) return { vms, complete: true, unreadable, calls };
-  }
-  return { vms, complete: false, unreadable, calls: MAX_PAGES };
+  const read = await readPages(async (page) => {
+    const got = await source.listVms(which, page);
+    return { items: got.vms, total: got.total, unreadable: got.unreadable };
+  }, MAX_PAGES);
+  return { vms: read.items, complete: read.complete, unreadable: read.unreadable, calls: read.calls };
 }
 
 /** What a read could not give, in words; null when it gave all. */

@@ -1,5 +1,6 @@
 import type { SessionsSource } from '../ports';
 import type { JobStatus } from './api-version';
+import { readPages } from './read-pages';
 import type { Session } from './session';
 import type { SessionFilter } from './session-query';
 
@@ -43,28 +44,27 @@ export async function readSessions(
 ): Promise<SessionsSince> {
   const known = source.vocabulary.statuses;
   const filter = { ...where, statuses: where.statuses.filter((s) => known.includes(s)) };
-  const sessions: Session[] = [];
-  const problems: string[] = [];
-  let calls = 0;
-  let unreadable = 0;
-  for (let offset = 0; calls < maxPages; offset += PAGE) {
-    const page = await source.listSessions(filter, { offset, limit: PAGE });
-    calls++;
-    sessions.push(...page.sessions);
-    unreadable += page.unreadable;
-    if (page.unreadable > 0) problems.push(`${page.unreadable} unreadable sessions skipped`);
-    const more = page.total !== null ? offset + PAGE < page.total : page.sessions.length === PAGE;
-    if (!more)
-      return {
-        sessions,
-        calls,
-        complete: true,
-        unreadable,
-        note: problems.length > 0 ? problems.join('; ') : null,
-      };
-  }
-  problems.push(
-    `read only the first ${maxPages * PAGE} ${filter.statuses.join('/') || 'any-status'} sessions since ${filter.fromUtc ?? 'the start'}`,
+  const read = await readPages(
+    async (page) => {
+      const got = await source.listSessions(filter, page);
+      return { items: got.sessions, total: got.total, unreadable: got.unreadable };
+    },
+    maxPages,
+    PAGE,
   );
-  return { sessions, calls, complete: false, unreadable, note: problems.join('; ') };
+  const problems = [
+    ...(read.unreadable > 0 ? [`${read.unreadable} unreadable sessions skipped`] : []),
+    ...(read.complete
+      ? []
+      : [
+          `read only the first ${maxPages * PAGE} ${filter.statuses.join('/') || 'any-status'} sessions since ${filter.fromUtc ?? 'the start'}`,
+        ]),
+  ];
+  return {
+    sessions: read.items,
+    calls: read.calls,
+    complete: read.complete,
+    unreadable: read.unreadable,
+    note: problems.length > 0 ? problems.join('; ') : null,
+  };
 }
