@@ -33,6 +33,26 @@ export function tallyPolicies(sessions: readonly Session[]): PolicyTally[] {
     );
 }
 
+/**
+ * Sessions per policy and session type (a snapshot and a backup of one policy are different runs), named
+ * "Prod VMs (Policy Snapshot)" when the sessions are of more than one type.
+ */
+function byPolicyAndType(sessions: readonly Session[]): { name: string; sessions: Session[] }[] {
+  const byType = new Map<string, Session[]>();
+  for (const s of sessions) {
+    const ofType = byType.get(s.typeLabel);
+    if (ofType) ofType.push(s);
+    else byType.set(s.typeLabel, [s]);
+  }
+  const multipleTypes = byType.size > 1;
+  return [...byType].flatMap(([typeLabel, ofType]) =>
+    groupByPolicy(ofType).map((g) => ({
+      name: multipleTypes && g.name !== typeLabel ? `${g.name} (${typeLabel})` : g.name,
+      sessions: g.sessions,
+    })),
+  );
+}
+
 export type PolicyDurations = {
   name: string;
   runs: number;
@@ -45,27 +65,22 @@ export type PolicyDurations = {
 /** Per policy and session type (a snapshot and a backup take different times): the longest first. */
 export function slowestPolicies(sessions: readonly Session[]): PolicyDurations[] {
   const timed = sessions.filter((s) => FINISHED.has(s.status) && s.durationMs !== null);
-  const byType = new Map<string, Session[]>();
-  for (const s of timed) byType.set(s.typeLabel, [...(byType.get(s.typeLabel) ?? []), s]);
-  const multipleTypes = byType.size > 1;
-  return [...byType.entries()]
-    .flatMap(([typeLabel, ofType]) =>
-      groupByPolicy(ofType).map(({ name, sessions: own }) => {
-        const sorted = [...own].sort((a, b) => (b.durationMs ?? 0) - (a.durationMs ?? 0));
-        const longest = sorted[0] as Session;
-        const ms = sorted.map((s) => s.durationMs as number).reverse();
-        const mid = Math.floor(ms.length / 2);
-        const median =
-          ms.length % 2 === 1 ? (ms[mid] as number) : ((ms[mid - 1] as number) + (ms[mid] as number)) / 2;
-        return {
-          name: multipleTypes && name !== typeLabel ? `${name} (${typeLabel})` : name,
-          runs: own.length,
-          longestMs: longest.durationMs as number,
-          longestAt: longest.startTime,
-          medianMs: median,
-        };
-      }),
-    )
+  return byPolicyAndType(timed)
+    .map(({ name, sessions: own }) => {
+      const sorted = [...own].sort((a, b) => (b.durationMs ?? 0) - (a.durationMs ?? 0));
+      const longest = sorted[0] as Session;
+      const ms = sorted.map((s) => s.durationMs as number).reverse();
+      const mid = Math.floor(ms.length / 2);
+      const median =
+        ms.length % 2 === 1 ? (ms[mid] as number) : ((ms[mid - 1] as number) + (ms[mid] as number)) / 2;
+      return {
+        name,
+        runs: own.length,
+        longestMs: longest.durationMs as number,
+        longestAt: longest.startTime,
+        medianMs: median,
+      };
+    })
     .sort((a, b) => b.longestMs - a.longestMs || a.name.localeCompare(b.name));
 }
 
@@ -80,22 +95,13 @@ export const FLAP_CHANGES = 3;
  */
 export function flappingPolicies(sessions: readonly Session[]): PolicyFlaps[] {
   const finished = sessions.filter((s) => FINISHED.has(s.status) && s.startTime);
-  const byType = new Map<string, Session[]>();
-  for (const s of finished) byType.set(s.typeLabel, [...(byType.get(s.typeLabel) ?? []), s]);
-  const multipleTypes = byType.size > 1;
   const flaps: PolicyFlaps[] = [];
-  for (const [typeLabel, ofType] of byType)
-    for (const { name, sessions: own } of groupByPolicy(ofType)) {
-      const runs = [...own].sort(byStart).map((s) => FAILED.has(s.status));
-      let changes = 0;
-      for (let i = 1; i < runs.length; i++) if (runs[i] !== runs[i - 1]) changes++;
-      if (changes >= FLAP_CHANGES)
-        flaps.push({
-          name: multipleTypes && name !== typeLabel ? `${name} (${typeLabel})` : name,
-          runs: runs.length,
-          failed: runs.filter(Boolean).length,
-          changes,
-        });
-    }
+  for (const { name, sessions: own } of byPolicyAndType(finished)) {
+    const runs = [...own].sort(byStart).map((s) => FAILED.has(s.status));
+    let changes = 0;
+    for (let i = 1; i < runs.length; i++) if (runs[i] !== runs[i - 1]) changes++;
+    if (changes >= FLAP_CHANGES)
+      flaps.push({ name, runs: runs.length, failed: runs.filter(Boolean).length, changes });
+  }
   return flaps.sort((a, b) => b.changes - a.changes || a.name.localeCompare(b.name));
 }
