@@ -110,20 +110,17 @@ export function makeRpoView(name = 'db-07'): ReportView {
 /** "Unprotected VMs": a count and names, with no sessions behind them (so no list button). */
 export function makeUnprotectedView(name = 'build-04'): ReportView {
   return {
-    ...buildReportView(
-      {
-        title: 'Unprotected VMs',
-        understood:
-          'VMs the appliance reports as covered by no backup policy (ProtectionStatus Unprotected) · 2 VMs read',
-        notice: null,
-        counts: [{ label: 'Unprotected', tone: 'warning', count: 2, changeText: null }],
-        lines: [`${name} (rg-dev)`, 'jump-07 (rg-dev)'],
-        emptyText: null,
-        summary: '2 VMs',
-      },
-      { query: week, label: '' },
-      context,
-    ),
+    kind: 'report',
+    title: 'Unprotected VMs',
+    understood:
+      'VMs the appliance reports as covered by no backup policy (ProtectionStatus Unprotected) · 2 VMs read',
+    notice: null,
+    counts: [{ label: 'Unprotected', tone: 'warning', count: 2, changeText: null }],
+    lines: [`${name} (rg-dev)`, 'jump-07 (rg-dev)'],
+    emptyText: null,
+    summary: '2 VMs',
     list: null,
+    timeZone: 'Europe/Berlin',
+    veeamUrl: context.veeamUrl,
   };
 }

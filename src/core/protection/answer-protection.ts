@@ -30,29 +30,31 @@ export function answerProtection(
       if (request.kind === 'unprotected') {
         const read = await readVms(deps.source, 'unprotected');
         const sorted = [...read.vms].sort((a, b) => a.name.localeCompare(b.name));
-        return view(
-          {
-            title: 'Unprotected VMs',
-            understood: `VMs the appliance reports as covered by no backup policy (ProtectionStatus Unprotected) · ${plural(read.vms.length, 'VM')} read`,
-            notice: readNotice(read),
-            counts: [
-              {
-                label: 'Unprotected',
-                tone: read.vms.length > 0 ? 'warning' : 'success',
-                count: read.vms.length,
-                changeText: null,
-              },
-            ],
-            lines: [
-              ...sorted.slice(0, NAMED).map(vmName),
-              ...(sorted.length > NAMED ? [`And ${plural(sorted.length - NAMED, 'more VM')}.`] : []),
-            ],
-            emptyText:
-              read.vms.length === 0 ? 'Every VM the appliance knows is covered by a backup policy.' : null,
-            summary: plural(read.vms.length, 'VM'),
-          },
-          null,
-        );
+        // VMs, not sessions: nothing to list behind the figure.
+        return {
+          kind: 'report',
+          title: 'Unprotected VMs',
+          understood: `VMs the appliance reports as covered by no backup policy (ProtectionStatus Unprotected) · ${plural(read.vms.length, 'VM')} read`,
+          notice: readNotice(read),
+          counts: [
+            {
+              label: 'Unprotected',
+              tone: read.vms.length > 0 ? 'warning' : 'success',
+              count: read.vms.length,
+              changeText: null,
+            },
+          ],
+          lines: [
+            ...sorted.slice(0, NAMED).map(vmName),
+            ...(sorted.length > NAMED ? [`And ${plural(sorted.length - NAMED, 'more VM')}.`] : []),
+          ],
+          emptyText:
+            read.vms.length === 0 ? 'Every VM the appliance knows is covered by a backup policy.' : null,
+          summary: plural(read.vms.length, 'VM'),
+          list: null,
+          timeZone,
+          veeamUrl: deps.veeamUrl,
+        };
       }
       const {
         stale,
@@ -66,7 +68,7 @@ export function answerProtection(
         vm.lastBackup === null
           ? `${vmName(vm)}: no backup on record.`
           : `${vmName(vm)}: last backup ${formatLocalTime(vm.lastBackup, timeZone, now)}, ${formatDuration(now.toMillis() - Date.parse(vm.lastBackup))} ago.`;
-      return view(
+      return buildReportView(
         {
           title: `VMs with no backup since ${since}`,
           understood: `Protected VMs whose last backup (the appliance's lastBackup of each protected VM) is older than ${since} (${request.label}) · ${plural(read.vms.length, 'protected VM')} read · times in ${timeZone}; VMs no policy covers are not here (ask \`unprotected VMs\`)`,
@@ -103,22 +105,14 @@ export function answerProtection(
           emptyText: read.vms.length === 0 ? 'The appliance lists no protected VM.' : null,
           summary: stale.length === 0 ? 'none' : plural(stale.length, 'VM'),
         },
-        { ...base, statuses: ['Error'], fromUtc: request.sinceUtc, timeLabel: request.label },
+        {
+          query: { ...base, statuses: ['Error'], fromUtc: request.sinceUtc, timeLabel: request.label },
+          label: 'Show the failed sessions since then',
+        },
+        deps,
       );
     } catch (error) {
       return failure(error, deps, null, timeZone);
     }
   });
-
-  function view(
-    fields: Omit<ReportView, 'kind' | 'timeZone' | 'veeamUrl' | 'list'>,
-    failedSince: typeof base | null,
-  ): ReportView {
-    const report = buildReportView(
-      fields,
-      { query: failedSince ?? base, label: 'Show the failed sessions since then' },
-      deps,
-    );
-    return failedSince ? report : { ...report, list: null };
-  }
 }
