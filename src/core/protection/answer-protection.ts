@@ -5,7 +5,7 @@ import { unfilteredQuery } from '../sessions/session-query';
 import { buildReportView } from '../view/build-report-view';
 import { plural } from '../view/count-words';
 import { formatDuration, formatLocalTime } from '../view/human-time';
-import type { AnswerView, ReportView } from '../view/sessions-view';
+import type { AnswerView } from '../view/sessions-view';
 import { findStaleVms, readNotice, readVms } from './find-stale-vms';
 import type { ProtectionRequest } from './parse-protection';
 
