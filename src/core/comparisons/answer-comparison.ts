@@ -9,7 +9,7 @@ import type { SessionFilter } from '../sessions/session-query';
 import { FINISHED_STATUSES, STATUS_GROUPS } from '../sessions/status-groups';
 import { buildReportView } from '../view/build-report-view';
 import { changeText, percent, plural } from '../view/count-words';
-import { describeUnderstood } from '../view/describe-query';
+import { capitalize, describeUnderstood } from '../view/describe-query';
 import { formatDuration } from '../view/human-time';
 import type { AnswerView, DigestCount, StatusTone } from '../view/sessions-view';
 import type { ComparisonRequest, Period } from './parse-comparison';
@@ -110,7 +110,7 @@ export function answerComparison(
       return buildReportView(
         {
           title: `${capitalize(first.label)} vs ${than}`,
-          understood: `${describeUnderstood({ ...query, statuses: [...FINISHED_STATUSES] }, names).replace(/ · (?:since|from) [^·]+?(?= · )/, '')} · ${first.label}: ${span(first)} · ${than}: ${span(second)} · counted by the appliance`,
+          understood: `${describeUnderstood({ ...query, statuses: [...FINISHED_STATUSES] }, names, { window: false })} · ${first.label}: ${span(first)} · ${than}: ${span(second)} · counted by the appliance`,
           notice: notices.length > 0 ? notices.join(' ') : null,
           counts,
           lines: [
@@ -135,8 +135,4 @@ export function answerComparison(
       return failure(error, deps, null, timeZone);
     }
   });
-}
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

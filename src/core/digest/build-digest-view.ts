@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { SessionQuery } from '../sessions/session-query';
 import { pageNotice } from '../view/build-sessions-view';
 import { changeText, plural } from '../view/count-words';
-import { describeUnderstood } from '../view/describe-query';
+import { capitalize, understoodParts } from '../view/describe-query';
 import { formatLocalTime, ordinal } from '../view/human-time';
 import type { ButtonTokens } from '../view/page-token';
 import type { DigestCount, DigestGroup, DigestView } from '../view/sessions-view';
@@ -131,9 +131,10 @@ export function buildDigestView(data: DigestData, context: DigestViewContext): D
     toUtc: data.window.to.toISOString(),
     timeLabel: `${at(data.window.from).toFormat('ccc d LLL HH:mm')} – ${at(data.window.to).toFormat('ccc d LLL HH:mm')}`,
   };
-  const scopeWords = describeUnderstood({ ...context.scope, fromUtc: null, toUtc: null }, data.names)
-    .split(' · ')
-    .filter((part) => !/^(Any time|Times in)/i.test(part));
+  // The window and the zone are the header's own first part.
+  const scopeWords = understoodParts(context.scope, data.names, { window: false, zone: false }).map(
+    (part, i) => (i === 0 ? capitalize(part) : part),
+  );
   const daily = data.trend.map((t) => t.failed);
   const noProblems = counts.failed === 0 && counts.warning === 0;
 

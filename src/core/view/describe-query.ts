@@ -111,7 +111,20 @@ export function describeEmpty(
 export function describeUnderstood(
   q: SessionQuery,
   names: { policy: string | null; vm: string | null },
+  options: UnderstoodOptions = {},
 ): string {
+  return capitalize(understoodParts(q, names, options).join(' · '));
+}
+
+/** Parts an answer says elsewhere: the window (a comparison's periods), the zone (a digest's header). */
+type UnderstoodOptions = { window?: boolean; zone?: boolean };
+
+/** The parts of the "understood as" line, uncapitalised, in order. */
+export function understoodParts(
+  q: SessionQuery,
+  names: { policy: string | null; vm: string | null },
+  options: UnderstoodOptions = {},
+): string[] {
   const parts: string[] = [];
   if (q.statuses.length > 0) parts.push(`status ${q.statuses.join(' or ')}`);
   if (q.types.length > 0) parts.push(`type ${q.types.join(' or ')}`);
@@ -122,18 +135,20 @@ export function describeUnderstood(
   if (!policy && !vm && q.name) parts.push(`name ${q.name}`);
   const fmt = (iso: string) =>
     DateTime.fromISO(iso, { zone: 'utc' }).setZone(q.timeZone).toFormat('ccc d LLL yyyy HH:mm');
-  if (q.fromUtc && q.toUtc) parts.push(`from ${fmt(q.fromUtc)} to ${fmt(q.toUtc)}`);
-  else if (q.fromUtc) parts.push(`since ${fmt(q.fromUtc)}`);
-  else if (q.toUtc) parts.push(`before ${fmt(q.toUtc)}`);
-  else parts.push('any time');
-  parts.push(`times in ${q.timeZone}`);
+  if (options.window !== false) {
+    if (q.fromUtc && q.toUtc) parts.push(`from ${fmt(q.fromUtc)} to ${fmt(q.toUtc)}`);
+    else if (q.fromUtc) parts.push(`since ${fmt(q.fromUtc)}`);
+    else if (q.toUtc) parts.push(`before ${fmt(q.toUtc)}`);
+    else parts.push('any time');
+  }
+  if (options.zone !== false) parts.push(`times in ${q.timeZone}`);
   if (q.limit !== null) parts.push(`newest ${q.limit}`);
   // How words were read when not in the obvious way: said here, where the reading is checked.
   parts.push(...q.notes.map((n) => n.replace(/\.$/, '')));
-  return capitalize(parts.join(' · '));
+  return parts;
 }
 
-function capitalize(s: string): string {
+export function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
