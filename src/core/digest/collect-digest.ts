@@ -130,11 +130,8 @@ export async function collectDigest(
   tasks.push(
     async () => {
       // A week of failures, bounded: enough to tell a streak of STREAK_DAYS and how long it runs.
-      const read = await readSessions(
-        source,
-        { ...inRange(['Error'], new Date(to.getTime() - 7 * DAY_MS), to) },
-        STREAK_PAGES,
-      );
+      const week = inRange(STATUS_GROUPS.failed, new Date(to.getTime() - 7 * DAY_MS), to);
+      const read = await readSessions(source, week, STREAK_PAGES);
       apiCalls += read.calls;
       streaks = findStreaks(read.sessions, STREAK_DAYS, scope.timeZone, to);
       streaksComplete = read.complete;
